@@ -1,0 +1,183 @@
+package embedded_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/careerkpi/careerkpi/queries"
+	"github.com/careerkpi/careerkpi/queries/embedded"
+	"github.com/careerkpi/careerkpi/queries/querytest"
+)
+
+const secondProcessVariable = "CAREERKPI_TEST_OPEN_FOLDER"
+
+func TestMain(m *testing.M) {
+	if dir := os.Getenv(secondProcessVariable); dir != "" {
+		// The second process: try to open a folder another process holds.
+		_, err := embedded.Open(context.Background(), embedded.Options{Dir: dir, Library: os.Getenv(querytest.LibraryVariable)})
+		if err == nil {
+			fmt.Println("opened")
+			os.Exit(0)
+		}
+		fmt.Println(err)
+		os.Exit(3)
+	}
+	querytest.Main(m)
+}
+
+// TestGoPanicsStayGoPanics: chDB installs its own handlers for SIGSEGV and
+// friends on connect; after the engine is up a nil-pointer dereference and a
+// division by zero must still be ordinary, recoverable Go panics.
+func TestGoPanicsStayGoPanics(t *testing.T) {
+	s := querytest.Embedded(t)
+	if _, err := queries.Get[uint8](context.Background(), s, "SELECT 1", nil); err != nil {
+		t.Fatal(err)
+	}
+	// More connections, on this store and another one.
+	querytest.Embedded(t)
+	var nilMap map[string]*int
+	zero := len(os.Args) - len(os.Args)
+	for name, f := range map[string]func(){
+		"nil pointer":      func() { fmt.Println(*nilMap["x"]) },
+		"integer division": func() { fmt.Println(10 / zero) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			// Each panic runs on a goroutine of its own, some pinned to a
+			// fresh thread: if chDB's handler takes the signal, that
+			// goroutine hangs, and the test says so instead of hanging too.
+			for _, pinned := range []bool{false, true} {
+				got := make(chan any, 1)
+				go func() {
+					if pinned {
+						runtime.LockOSThread()
+					}
+					defer func() { got <- recover() }()
+					f()
+				}()
+				select {
+				case r := <-got:
+					if _, ok := r.(runtime.Error); !ok {
+						t.Fatalf("recovered %v (%T), want a runtime.Error", r, r)
+					}
+				case <-time.After(10 * time.Second):
+					t.Fatal("the panic never arrived: a foreign signal handler took the signal")
+				}
+			}
+		})
+	}
+}
+
+// TestSecondProcess: a second process opening a folder this one holds gets
+// a clear error naming the folder and this process, and no crash.
+func TestSecondProcess(t *testing.T) {
+	querytest.Embedded(t) // holds the folder
+	dir := querytest.DataDir(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), secondProcessVariable+"="+dir)
+	out, err := cmd.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 3 {
+		t.Fatalf("second process: %v\n%s", err, out)
+	}
+	msg := string(out)
+	for _, want := range []string{"data folder " + dir + " is in use by process " + strconv.Itoa(os.Getpid()), "--data-dir"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+}
+
+// TestOneFolderAtATime: the process can move to another folder once every
+// store on the first is closed, not before.
+func TestOneFolderAtATime(t *testing.T) {
+	ctx := context.Background()
+	a, err := embedded.Open(ctx, embedded.Options{Dir: t.TempDir(), Library: os.Getenv(querytest.LibraryVariable)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := t.TempDir()
+	if _, err := embedded.Open(ctx, embedded.Options{Dir: other, Library: os.Getenv(querytest.LibraryVariable)}); err == nil || !strings.Contains(err.Error(), "already has data folder") {
+		t.Fatalf("second folder while the first is open: %v", err)
+	}
+	// Rows keep their connection, and the folder, until they are closed.
+	rows, err := a.Query(ctx, "SELECT number FROM system.numbers LIMIT 10", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	if _, err := embedded.Open(ctx, embedded.Options{Dir: other, Library: os.Getenv(querytest.LibraryVariable)}); err == nil {
+		t.Fatal("opened another folder while rows of the first were open")
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	if n != 10 || rows.Err() != nil {
+		t.Fatalf("rows after their store closed: %d, %v", n, rows.Err())
+	}
+	b, err := embedded.Open(ctx, embedded.Options{Dir: other, Library: os.Getenv(querytest.LibraryVariable)})
+	if err != nil {
+		t.Fatalf("another folder after closing the first: %v", err)
+	}
+	b.Close()
+}
+
+func TestInsertInChunks(t *testing.T) {
+	ctx := context.Background()
+	s := querytest.EmbeddedWith(t, embedded.Options{InsertChunkBytes: 64 << 10})
+	if err := s.Exec(ctx, "CREATE TABLE c (n UInt32, s String) ENGINE = MergeTree ORDER BY n", nil); err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		N int    `ch:"n"`
+		S string `ch:"s"`
+	}
+	const n = 100_000
+	rows := func(bad int) queries.Source {
+		return queries.Structs(func(yield func(row, error) bool) {
+			for i := 0; i < n; i++ {
+				r := row{N: i, S: strings.Repeat("x", i%20)}
+				if i == bad {
+					r.N = -1
+				}
+				if !yield(r, nil) {
+					return
+				}
+			}
+		})
+	}
+	written, err := s.Insert(ctx, "c", rows(-1))
+	if err != nil || written != n {
+		t.Fatalf("Insert = %d, %v", written, err)
+	}
+	parts, err := queries.Get[uint64](ctx, s, "SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = 'c'", nil)
+	if err != nil || parts < 5 {
+		t.Fatalf("%d parts (err %v): the insert did not arrive in chunks", parts, err)
+	}
+	// A bad row stops the insert with its row number; what came before it
+	// may be in the table (loads make it invisible through their batch).
+	written, err = s.Insert(ctx, "c", rows(70_000))
+	if err == nil || !strings.Contains(err.Error(), "row 70001") || written >= 70_000 {
+		t.Fatalf("bad row: wrote %d, err %v", written, err)
+	}
+	staged, _ := filepath.Glob(filepath.Join(querytest.DataDir(t), "staging", "*"))
+	if len(staged) != 0 {
+		t.Fatalf("staged files left behind: %v", staged)
+	}
+}
+
+func TestInfo(t *testing.T) {
+	s := querytest.Embedded(t)
+	info := s.Info()
+	if info.Backend != "embedded" || !strings.HasPrefix(info.Version, "26.5.") || info.Location != querytest.DataDir(t) || !info.Exclusive {
+		t.Fatalf("Info = %+v", info)
+	}
+}

@@ -1,0 +1,429 @@
+package server
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"reflect"
+	"strings"
+	"syscall"
+	"time"
+
+	sqldriver "database/sql/driver"
+	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/proto"
+
+	"github.com/careerkpi/careerkpi/queries"
+	"github.com/careerkpi/careerkpi/queries/rowbinary"
+)
+
+// Options configure a server store.
+type Options struct {
+	// DSN is the server's address in clickhouse-go's form, such as
+	// clickhouse://user:password@host:9000/careerkpi?secure=true.
+	DSN string
+	// Password, when set, replaces the DSN's password (so that it need not
+	// appear in a DSN on a command line).
+	Password string
+	// CAFile is a PEM file of certificate authorities to trust for TLS;
+	// setting it turns TLS on.
+	CAFile string
+	// Database is used when the DSN names none; default "careerkpi".
+	Database string
+	// Connections is the most connections the store opens; default 8.
+	Connections int
+	// InsertBlockRows is the rows sent per INSERT of a bulk insert; default 100,000.
+	InsertBlockRows int
+}
+
+// minParametersRevision is the native protocol revision that carries
+// {name:Type} query parameters (ClickHouse 22.8).
+const minParametersRevision = 54459
+
+// Store is a ClickHouse server or cluster as a queries.Store.
+type Store struct {
+	conn   driver.Conn
+	info   queries.Info
+	params bool // the server takes query parameters
+	opts   Options
+}
+
+var _ queries.Store = (*Store)(nil)
+
+// Open connects to the server, creating the database if it does not exist.
+func Open(ctx context.Context, opts Options) (*Store, error) {
+	if opts.DSN == "" {
+		return nil, fmt.Errorf("server: no ClickHouse DSN; set --clickhouse or CAREERKPI_CLICKHOUSE_DSN: %w", queries.ErrUnavailable)
+	}
+	if !strings.HasPrefix(opts.DSN, "clickhouse://") {
+		return nil, fmt.Errorf("server: DSN %q must start with clickhouse:// (the native protocol, port 9000 or 9440 with TLS)", redact(opts.DSN))
+	}
+	co, err := clickhouse.ParseDSN(opts.DSN)
+	if err != nil {
+		return nil, fmt.Errorf("server: DSN %q: %w", redact(opts.DSN), err)
+	}
+	if opts.Password != "" {
+		co.Auth.Password = opts.Password
+	}
+	if co.Auth.Database == "" {
+		co.Auth.Database = opts.Database
+		if co.Auth.Database == "" {
+			co.Auth.Database = "careerkpi"
+		}
+	}
+	if _, err := queries.QuoteIdentifier(co.Auth.Database); err != nil {
+		return nil, fmt.Errorf("server: database name: %w", err)
+	}
+	if opts.CAFile != "" {
+		pem, err := os.ReadFile(opts.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("server: read CA file: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("server: CA file %s holds no PEM certificates", opts.CAFile)
+		}
+		if co.TLS == nil {
+			co.TLS = &tls.Config{}
+		}
+		co.TLS.RootCAs = pool
+	}
+	if opts.Connections <= 0 {
+		opts.Connections = 8
+	}
+	if opts.InsertBlockRows <= 0 {
+		opts.InsertBlockRows = 100_000
+	}
+	co.MaxOpenConns = opts.Connections
+	co.MaxIdleConns = opts.Connections
+	if co.DialTimeout == 0 || co.DialTimeout > 10*time.Second {
+		co.DialTimeout = 5 * time.Second
+	}
+
+	conn, err := connect(ctx, co)
+	var ex *proto.Exception
+	if errors.As(err, &ex) && ex.Code == 81 { // UNKNOWN_DATABASE: create it, then connect again
+		db := co.Auth.Database
+		boot := *co
+		boot.Auth.Database = ""
+		if err = createDatabase(ctx, &boot, db); err == nil {
+			conn, err = connect(ctx, co)
+		}
+	}
+	if err != nil {
+		return nil, unavailable(co, err)
+	}
+	sv, err := conn.ServerVersion()
+	if err != nil {
+		conn.Close()
+		return nil, unavailable(co, err)
+	}
+	s := &Store{
+		conn:   conn,
+		params: sv.Revision >= minParametersRevision,
+		opts:   opts,
+		info: queries.Info{
+			Backend:  "server",
+			Version:  fmt.Sprintf("%d.%d.%d", sv.Version.Major, sv.Version.Minor, sv.Version.Patch),
+			Database: co.Auth.Database,
+			Location: strings.Join(co.Addr, ","),
+			OpenedAt: time.Now(),
+		},
+	}
+	return s, nil
+}
+
+func connect(ctx context.Context, co *clickhouse.Options) (driver.Conn, error) {
+	conn, err := clickhouse.Open(co)
+	if err != nil {
+		return nil, err
+	}
+	if err := conn.Ping(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
+func createDatabase(ctx context.Context, co *clickhouse.Options, db string) error {
+	conn, err := connect(ctx, co)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	q, _ := queries.QuoteIdentifier(db)
+	if err := conn.Exec(ctx, "CREATE DATABASE IF NOT EXISTS "+q); err != nil {
+		return fmt.Errorf("create database %s: %w", db, convertError(err))
+	}
+	return nil
+}
+
+// unavailable explains a failure to reach the server.
+func unavailable(co *clickhouse.Options, err error) error {
+	var ex *proto.Exception
+	if errors.As(err, &ex) {
+		return fmt.Errorf("server: ClickHouse at %s refused the connection: %w", strings.Join(co.Addr, ","), convertError(err))
+	}
+	return fmt.Errorf("server: cannot reach ClickHouse at %s (%v); check the DSN given with --clickhouse or CAREERKPI_CLICKHOUSE_DSN, and that the server is up: %w",
+		strings.Join(co.Addr, ","), err, queries.ErrUnavailable)
+}
+
+// redact hides the password of a DSN in messages.
+func redact(dsn string) string {
+	scheme, rest, ok := strings.Cut(dsn, "://")
+	if !ok {
+		return dsn
+	}
+	userinfo, host, ok := strings.Cut(rest, "@")
+	if !ok {
+		return dsn
+	}
+	if user, _, hasPass := strings.Cut(userinfo, ":"); hasPass {
+		return scheme + "://" + user + ":***@" + host
+	}
+	return dsn
+}
+
+// convertError turns a server exception into a *queries.Error.
+func convertError(err error) error {
+	var ex *proto.Exception
+	if errors.As(err, &ex) {
+		return &queries.Error{Code: int(ex.Code), Name: ex.CodeName, Message: strings.TrimSpace(ex.Message)}
+	}
+	return err
+}
+
+// isConnError reports an error of the connection rather than of the statement.
+func isConnError(err error) bool {
+	var ne net.Error
+	return errors.Is(err, sqldriver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.As(err, &ne)
+}
+
+// bind checks the parameters and attaches them to the context.
+func (s *Store) bind(ctx context.Context, sql string, params queries.Params) (context.Context, error) {
+	names, values, err := queries.Bind(sql, params)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return ctx, nil
+	}
+	if !s.params {
+		return nil, fmt.Errorf("server: ClickHouse %s cannot take query parameters ({name:Type}) over the native protocol; careerkpi needs %s or newer: %w",
+			s.info.Version, queries.MinServerVersion, queries.ErrUnsupported)
+	}
+	p := make(clickhouse.Parameters, len(names))
+	for i, n := range names {
+		p[n] = values[i]
+	}
+	return clickhouse.Context(ctx, clickhouse.WithParameters(p)), nil
+}
+
+// Exec runs one statement that returns no rows.
+func (s *Store) Exec(ctx context.Context, sql string, params queries.Params) error {
+	ctx, err := s.bind(ctx, sql, params)
+	if err != nil {
+		return err
+	}
+	if err := s.conn.Exec(ctx, sql); err != nil {
+		return s.wrap(err)
+	}
+	return nil
+}
+
+func (s *Store) wrap(err error) error {
+	if isConnError(err) {
+		return fmt.Errorf("server: lost the connection to ClickHouse at %s (%v): %w", s.info.Location, err, queries.ErrUnavailable)
+	}
+	return convertError(err)
+}
+
+// Query runs one statement and streams its rows. A query that fails because
+// a pooled connection broke (the server restarted) is retried once on a new
+// connection: reading twice changes nothing.
+func (s *Store) Query(ctx context.Context, sql string, params queries.Params) (queries.Rows, error) {
+	ctx, err := s.bind(ctx, sql, params)
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.conn.Query(ctx, sql)
+	if err != nil && isConnError(err) && ctx.Err() == nil {
+		r, err = s.conn.Query(ctx, sql)
+	}
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	return newRows(r), nil
+}
+
+// Insert appends the rows of src to table in INSERTs of InsertBlockRows rows.
+func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (int64, error) {
+	cols := src.Columns()
+	qt, err := queries.QuoteIdentifier(table)
+	if err != nil {
+		return 0, err
+	}
+	qcols := make([]string, len(cols))
+	for i, c := range cols {
+		if qcols[i], err = queries.QuoteIdentifier(c); err != nil {
+			return 0, err
+		}
+	}
+	// The column list is required: without it the server expects no columns.
+	sql := "INSERT INTO " + qt + " (" + strings.Join(qcols, ", ") + ")"
+	prepare := func() (driver.Batch, error) {
+		b, err := s.conn.PrepareBatch(ctx, sql)
+		if err != nil && isConnError(err) && ctx.Err() == nil {
+			b, err = s.conn.PrepareBatch(ctx, sql)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("server: insert into %s: %w", table, s.wrap(err))
+		}
+		return b, nil
+	}
+	batch, err := prepare()
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if batch != nil && !batch.IsSent() {
+			batch.Abort()
+		}
+	}()
+	types := make([]*rowbinary.Type, len(cols))
+	for i, c := range batch.Columns() {
+		if i >= len(types) {
+			break
+		}
+		if types[i], err = rowbinary.Parse(string(c.Type())); err != nil {
+			return 0, fmt.Errorf("server: insert into %s: column %s: %w", table, cols[i], err)
+		}
+	}
+	var written int64
+	values := make([]any, len(cols))
+	emit := func(row []byte) error {
+		off := 0
+		for i, t := range types {
+			v, n, err := rowbinary.Decode(t, row, off)
+			if err != nil {
+				return fmt.Errorf("server: insert into %s: column %s: %w", table, cols[i], err)
+			}
+			values[i], off = v, n
+		}
+		if err := batch.Append(values...); err != nil {
+			return fmt.Errorf("server: insert into %s: %w", table, err)
+		}
+		if batch.Rows() >= s.opts.InsertBlockRows {
+			n := int64(batch.Rows())
+			if err := batch.Send(); err != nil {
+				return fmt.Errorf("server: insert into %s: %w", table, s.wrap(err))
+			}
+			written += n
+			if batch, err = prepare(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := src.WriteRows(types, emit); err != nil {
+		return written, err
+	}
+	if n := int64(batch.Rows()); n > 0 {
+		if err := batch.Send(); err != nil {
+			return written, fmt.Errorf("server: insert into %s: %w", table, s.wrap(err))
+		}
+		written += n
+	}
+	return written, nil
+}
+
+// Info describes the server.
+func (s *Store) Info() queries.Info { return s.info }
+
+// Close closes the store's connections.
+func (s *Store) Close() error { return s.conn.Close() }
+
+// rows adapts clickhouse-go's rows to queries.Rows, converting each value
+// with rowbinary.Convert so that both backends scan alike.
+type rows struct {
+	r       driver.Rows
+	cols    []rowbinary.Column
+	holders []reflect.Value
+	ptrs    []any
+	closed  bool
+}
+
+func newRows(r driver.Rows) *rows {
+	cts := r.ColumnTypes()
+	out := &rows{r: r, cols: make([]rowbinary.Column, len(cts)), holders: make([]reflect.Value, len(cts)), ptrs: make([]any, len(cts))}
+	for i, ct := range cts {
+		t, err := rowbinary.Parse(ct.DatabaseTypeName())
+		if err != nil {
+			t = nil // scanning this column reports the error
+		}
+		out.cols[i] = rowbinary.Column{Name: ct.Name(), Type: t}
+		out.holders[i] = reflect.New(ct.ScanType())
+		out.ptrs[i] = out.holders[i].Interface()
+	}
+	return out
+}
+
+func (r *rows) Columns() []rowbinary.Column { return r.cols }
+
+func (r *rows) Next() bool {
+	if r.closed {
+		return false
+	}
+	if !r.r.Next() {
+		r.Close()
+		return false
+	}
+	return true
+}
+
+func (r *rows) Scan(dest ...any) error {
+	if len(dest) != len(r.cols) {
+		return fmt.Errorf("server: %d destinations for %d columns", len(dest), len(r.cols))
+	}
+	if err := r.r.Scan(r.ptrs...); err != nil {
+		return convertError(err)
+	}
+	for i, d := range dest {
+		h := r.holders[i]
+		dv := reflect.ValueOf(d)
+		if dv.Kind() == reflect.Pointer && !dv.IsNil() && dv.Type() == h.Type() {
+			dv.Elem().Set(h.Elem()) // the destination has the driver's own type
+			continue
+		}
+		if r.cols[i].Type == nil {
+			return fmt.Errorf("server: column %s has a type careerkpi cannot read", r.cols[i].Name)
+		}
+		if err := rowbinary.Convert(r.cols[i].Type, h.Elem().Interface(), d); err != nil {
+			return fmt.Errorf("column %s: %w", r.cols[i].Name, err)
+		}
+	}
+	return nil
+}
+
+func (r *rows) Err() error {
+	if err := r.r.Err(); err != nil {
+		return convertError(err)
+	}
+	return nil
+}
+
+func (r *rows) Close() error {
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	return r.r.Close()
+}

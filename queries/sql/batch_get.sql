@@ -1,0 +1,3 @@
+SELECT *
+FROM load_batches FINAL
+WHERE batch_id = {batch_id:UUID}

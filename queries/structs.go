@@ -1,0 +1,230 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/careerkpi/careerkpi/queries/rowbinary"
+)
+
+var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// QuoteIdentifier quotes a database, table or column name for SQL text. It
+// accepts only names of ASCII letters, digits and underscores that do not
+// start with a digit, so that no name can change what a statement does.
+func QuoteIdentifier(name string) (string, error) {
+	if !identifier.MatchString(name) {
+		return "", fmt.Errorf("queries: %q is not a valid identifier (letters, digits and _ only)", name)
+	}
+	return "`" + name + "`", nil
+}
+
+// field is a struct field mapped to a column by its `ch:"name"` tag.
+type field struct {
+	column string
+	index  int
+	offset uintptr
+	typ    reflect.Type
+}
+
+var fieldCache sync.Map // reflect.Type → []field
+
+// structFields returns the tagged fields of struct type t.
+func structFields(t reflect.Type) ([]field, error) {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field), nil
+	}
+	if t.Kind() != reflect.Struct {
+		return nil, fmt.Errorf("queries: %s is not a struct", t)
+	}
+	var fields []field
+	seen := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		name, _, _ := strings.Cut(sf.Tag.Get("ch"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		if !sf.IsExported() {
+			return nil, fmt.Errorf("queries: field %s.%s is tagged but not exported", t, sf.Name)
+		}
+		if !identifier.MatchString(name) {
+			return nil, fmt.Errorf("queries: field %s.%s: %q is not a valid column name", t, sf.Name, name)
+		}
+		if seen[name] {
+			return nil, fmt.Errorf("queries: %s maps column %q twice", t, name)
+		}
+		seen[name] = true
+		fields = append(fields, field{column: name, index: i, offset: sf.Offset, typ: sf.Type})
+	}
+	if len(fields) == 0 {
+		return nil, fmt.Errorf("queries: %s has no fields tagged `ch:\"column\"`", t)
+	}
+	fieldCache.Store(t, fields)
+	return fields, nil
+}
+
+// Structs returns a Source of the structs seq yields, one row each; the
+// columns are the fields tagged `ch:"name"`. The iteration stops at the first
+// error seq yields.
+func Structs[T any](seq iter.Seq2[T, error]) Source {
+	return &structSource[T]{seq: seq}
+}
+
+// Slice returns a Source of the structs in rows.
+func Slice[T any](rows []T) Source {
+	return Structs(func(yield func(T, error) bool) {
+		for _, r := range rows {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	})
+}
+
+type structSource[T any] struct {
+	seq iter.Seq2[T, error]
+}
+
+func (s *structSource[T]) Columns() []string {
+	fields, err := structFields(reflect.TypeFor[T]())
+	if err != nil {
+		return nil
+	}
+	cols := make([]string, len(fields))
+	for i, f := range fields {
+		cols[i] = f.column
+	}
+	return cols
+}
+
+func (s *structSource[T]) WriteRows(types []*rowbinary.Type, emit func(row []byte) error) error {
+	fields, err := structFields(reflect.TypeFor[T]())
+	if err != nil {
+		return err
+	}
+	if len(types) != len(fields) {
+		return fmt.Errorf("queries: %d column types for %d fields", len(types), len(fields))
+	}
+	encs := make([]*rowbinary.Encoder, len(fields))
+	for i, f := range fields {
+		if encs[i], err = rowbinary.NewEncoder(types[i], f.typ); err != nil {
+			return fmt.Errorf("queries: column %s: %w", f.column, err)
+		}
+	}
+	buf := make([]byte, 0, 256)
+	row := 0
+	var cur T // one variable for every row, so the encoders' pointer into it allocates once
+	base := unsafe.Pointer(&cur)
+	for v, err := range s.seq {
+		if err != nil {
+			return err
+		}
+		row++
+		buf = buf[:0]
+		cur = v
+		for i, f := range fields {
+			if buf, err = encs[i].AppendAt(buf, unsafe.Add(base, f.offset)); err != nil {
+				return fmt.Errorf("queries: row %d, column %s: %w", row, f.column, err)
+			}
+		}
+		if err := emit(buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Select runs a query and scans every row into a T, by the `ch:"name"` tags
+// of T's fields. Every result column must have a field.
+func Select[T any](ctx context.Context, s Store, sql string, params Params) ([]T, error) {
+	var out []T
+	for v, err := range Each[T](ctx, s, sql, params) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// Each runs a query and yields its rows scanned into T, as Select does,
+// without holding them all in memory.
+func Each[T any](ctx context.Context, s Store, sql string, params Params) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		rows, err := s.Query(ctx, sql, params)
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		defer rows.Close()
+		var v T
+		dest, err := structDest(&v, rows.Columns())
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		for rows.Next() {
+			if err := rows.Scan(dest...); err != nil {
+				yield(zero, err)
+				return
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(zero, err)
+		}
+	}
+}
+
+// structDest returns pointers to the fields of *v, in the order of cols.
+func structDest[T any](v *T, cols []rowbinary.Column) ([]any, error) {
+	t := reflect.TypeFor[T]()
+	rv := reflect.ValueOf(v).Elem()
+	if len(cols) == 0 {
+		return nil, nil // an empty result: there is nothing to scan
+	}
+	if t.Kind() != reflect.Struct {
+		// A single column scans into a plain value.
+		if len(cols) != 1 {
+			return nil, fmt.Errorf("queries: %d columns cannot scan into %s", len(cols), t)
+		}
+		return []any{v}, nil
+	}
+	fields, err := structFields(t)
+	if err != nil {
+		return nil, err
+	}
+	dest := make([]any, len(cols))
+	for i, c := range cols {
+		for _, f := range fields {
+			if f.column == c.Name {
+				dest[i] = rv.Field(f.index).Addr().Interface()
+				break
+			}
+		}
+		if dest[i] == nil {
+			return nil, fmt.Errorf("queries: column %s has no field in %s", c.Name, t)
+		}
+	}
+	return dest, nil
+}
+
+// Get runs a query that returns one row and scans it into a T: a struct, or
+// a plain value for a single column. It returns ErrNoRows when there is no row.
+func Get[T any](ctx context.Context, s Store, sql string, params Params) (T, error) {
+	for v, err := range Each[T](ctx, s, sql, params) {
+		return v, err
+	}
+	var zero T
+	return zero, ErrNoRows
+}
