@@ -1,19 +1,52 @@
 # careerkpi — the index of tasks. `make help` lists them.
 
 SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
 GO ?= go
 
+# The embedded engine: chDB's libchdb.so from npm, pinned and checked.
 CHDB_VERSION   := 26.5.3
 CHDB_INTEGRITY := sha512-fPrLmRt5Moor9yGz4mazbrNje4t7X9KB2mTGkXFWRxRBs2iKy8yh6jx11xsa0Qr3iDFMU/yHqd+bVdYJXu3QaQ==
 CACHE_DIR      ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/careerkpi
-CHDB_LIBRARY   := $(CACHE_DIR)/chdb-$(CHDB_VERSION)/libchdb.so
+CHDB_LIBRARY   ?= $(CACHE_DIR)/chdb-$(CHDB_VERSION)/libchdb.so
 
-.PHONY: help engine test
+# No cgo: the engine is loaded with purego, so no C toolchain is needed.
+export CGO_ENABLED := 0
+export CAREERKPI_CHDB_LIBRARY := $(CHDB_LIBRARY)
+
+BIN := bin/careerkpi
+ADDR ?= 127.0.0.1:8080
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: help engine build run test test-server bench lint clean
+
 help: ## list the tasks
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-engine: ## fetch the embedded engine (chDB's libchdb.so) into the cache, checked against its pinned integrity
+engine: ## fetch the embedded engine (libchdb.so) into the cache, checked against its pinned integrity
 	@scripts/fetch-npm.sh @chdb/lib-linux-x64-gnu@$(CHDB_VERSION) '$(CHDB_INTEGRITY)' libchdb.so '$(CHDB_LIBRARY)'
 
-test: engine ## run the whole test suite against the embedded engine and a real clickhouse-server
-	CAREERKPI_CHDB_LIBRARY='$(CHDB_LIBRARY)' $(GO) test -count=1 ./...
+build: ## build bin/careerkpi
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/careerkpi
+
+run: engine build ## fetch and build everything, then serve on http://127.0.0.1:8080 with data in ./data
+	$(BIN) serve --addr $(ADDR)
+
+test: engine ## run the whole test suite (embedded engine and a real clickhouse-server)
+	@scripts/ensure-clickhouse-server.sh
+	$(GO) test -count=1 -timeout 20m ./...
+
+test-server: engine ## run the whole test suite against the server in CAREERKPI_TEST_CLICKHOUSE_DSN
+	@test -n "$${CAREERKPI_TEST_CLICKHOUSE_DSN:-}" || { echo "set CAREERKPI_TEST_CLICKHOUSE_DSN=clickhouse://user:password@host:9000/default" >&2; exit 2; }
+	$(GO) test -count=1 -timeout 30m ./...
+
+bench: engine ## run the benchmarks (see BENCHMARKS.md)
+	$(GO) test -run '^$$' -bench . -benchtime 4x -count 3 -timeout 60m ./...
+
+lint: ## check formatting, go vet and staticcheck
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+clean: ## remove the built binary (the data folder ./data stays)
+	rm -rf bin

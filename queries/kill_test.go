@@ -145,7 +145,7 @@ func openChild(ctx context.Context) (queries.Store, error) {
 	loc := os.Getenv(childLocation)
 	switch os.Getenv(childBackend) {
 	case "embedded":
-		return embedded.Open(ctx, embedded.Options{Dir: loc, InsertChunkBytes: 1 << 20, Library: os.Getenv(querytest.LibraryVariable)})
+		return embedded.Open(ctx, embedded.Options{Dir: loc, InsertChunkBytes: 1 << 20, InsertChunkMaxBytes: 1 << 20, Library: os.Getenv(querytest.LibraryVariable)})
 	default:
 		db, dsn, ok := strings.Cut(loc, "|")
 		if !ok {

@@ -159,8 +159,8 @@ func CheckVersion(version string) error {
 		return fmt.Errorf("queries: %w", err)
 	}
 	if older {
-		return fmt.Errorf("queries: ClickHouse %s is older than %s, the oldest that holds careerkpi's schema (it needs query parameters over the native protocol, Date32 and Bool): %w",
-			version, MinServerVersion, ErrUnsupported)
+		return Unsupported("queries: ClickHouse %s is older than %s, the oldest that holds careerkpi's schema (it needs query parameters over the native protocol, Date32 and Bool)",
+			version, MinServerVersion)
 	}
 	return nil
 }

@@ -113,5 +113,27 @@ var ErrUnavailable = errors.New("store unavailable")
 // ErrUnsupported reports a feature the connected ClickHouse lacks.
 var ErrUnsupported = errors.New("not supported by this ClickHouse version")
 
+// Unavailable returns an error of kind ErrUnavailable with the message of
+// fmt.Errorf(format, args...), which is written for the person reading it.
+func Unavailable(format string, args ...any) error {
+	return &kindError{kind: ErrUnavailable, err: fmt.Errorf(format, args...)}
+}
+
+// Unsupported returns an error of kind ErrUnsupported, as Unavailable does.
+func Unsupported(format string, args ...any) error {
+	return &kindError{kind: ErrUnsupported, err: fmt.Errorf(format, args...)}
+}
+
+// kindError is an error of a kind (errors.Is(err, kind)) whose text is its
+// own message alone.
+type kindError struct {
+	kind error
+	err  error
+}
+
+func (e *kindError) Error() string        { return e.err.Error() }
+func (e *kindError) Unwrap() error        { return e.err }
+func (e *kindError) Is(target error) bool { return target == e.kind }
+
 // ErrNoRows reports a query that returned no rows where one was expected.
 var ErrNoRows = errors.New("queries: no rows")

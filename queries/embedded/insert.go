@@ -19,6 +19,14 @@ import (
 // file(): binary data is never sent inline (chDB cuts it off). The rows are
 // encoded into chunk files while the engine inserts the previous chunk, so
 // the Go side's work overlaps the engine's.
+//
+// Every INSERT writes a part per partition, and the engine starts merging
+// parts as soon as a table has several, on the same cores that insert: so a
+// load goes in as few INSERTs as it can. Loads under the first chunk's size
+// (64 MiB, some 2.5 million narrow rows) are one INSERT. Larger loads are
+// pipelined: encoding runs about five times faster than the engine inserts,
+// so each next chunk can be four times larger and the engine never waits; a
+// 10-million-row insert takes two INSERTs. BENCHMARKS.md has the measurements.
 
 var sqlTableColumns = queries.SQL("table_columns")
 
@@ -124,15 +132,16 @@ func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (i
 	return written, nil
 }
 
-// stage encodes the rows of src into chunk files of about InsertChunkBytes
-// and sends each on chunks once it is complete.
+// stage encodes the rows of src into chunk files of growing size and sends
+// each on chunks once it is complete.
 func (s *Store) stage(ctx context.Context, src queries.Source, types []*rowbinary.Type, chunks chan<- chunk) error {
 	dir := filepath.Join(s.opts.Dir, "staging")
 	var (
-		f    *os.File
-		w    *bufio.Writer
-		rows int64
-		size int64
+		f     *os.File
+		w     *bufio.Writer
+		rows  int64
+		size  int64
+		limit = int64(s.opts.InsertChunkBytes)
 	)
 	// finish closes the current chunk file and sends it.
 	finish := func() error {
@@ -145,6 +154,7 @@ func (s *Store) stage(ctx context.Context, src queries.Source, types []*rowbinar
 		}
 		name, n := f.Name(), rows
 		f, rows, size = nil, 0, 0
+		limit = min(limit*4, int64(s.opts.InsertChunkMaxBytes))
 		if err != nil {
 			os.Remove(name)
 			return unwritable(s.opts.Dir, err)
@@ -174,7 +184,7 @@ func (s *Store) stage(ctx context.Context, src queries.Source, types []*rowbinar
 		}
 		rows++
 		size += int64(len(row))
-		if size >= int64(s.opts.InsertChunkBytes) {
+		if size >= limit {
 			return finish()
 		}
 		return nil

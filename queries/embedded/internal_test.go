@@ -33,6 +33,19 @@ func TestOpenLibraryErrors(t *testing.T) {
 	if err := os.WriteFile(corrupt, []byte("\x7fELF this is not a library"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A truncated copy of the real library: dlopen would die of SIGBUS on it.
+	truncated := filepath.Join(dir, "truncated.so")
+	real := realLibrary(t)
+	head := make([]byte, 1<<20)
+	rf, err := os.Open(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := rf.Read(head)
+	rf.Close()
+	if err := os.WriteFile(truncated, head[:n], 0o644); err != nil {
+		t.Fatal(err)
+	}
 	libc := ""
 	for _, p := range []string{"/lib/x86_64-linux-gnu/libc.so.6", "/lib/aarch64-linux-gnu/libc.so.6", "/lib64/libc.so.6"} {
 		if _, err := os.Stat(p); err == nil {
@@ -44,7 +57,8 @@ func TestOpenLibraryErrors(t *testing.T) {
 		want       []string
 	}{
 		{"missing", filepath.Join(dir, "nope", "libchdb.so"), []string{"is not installed", "nope/libchdb.so", "make engine"}},
-		{"corrupt", corrupt, []string{"cannot load", corrupt, "make engine"}},
+		{"corrupt", corrupt, []string{"is damaged", "not an ELF shared library", corrupt, "make engine"}},
+		{"truncated", truncated, []string{"is damaged", "truncated", "make engine"}},
 		{"not chDB", libc, []string{"lacks chdb_connect", "make engine"}},
 	}
 	for _, tt := range tests {
@@ -160,6 +174,21 @@ func TestDescribeHolder(t *testing.T) {
 	if got := describeHolder(""); got != "another process" {
 		t.Errorf("describeHolder of nothing = %q", got)
 	}
+}
+
+// realLibrary returns the path of the libchdb.so the tests use.
+func realLibrary(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("CAREERKPI_CHDB_LIBRARY"); p != "" {
+		return p
+	}
+	for _, p := range DefaultLibraryPaths() {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Fatal("libchdb.so is not installed: run `make engine`")
+	return ""
 }
 
 // openForTest opens a store on a folder of the test's own; no other store of

@@ -1,9 +1,11 @@
 package embedded
 
 import (
+	"debug/elf"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"unsafe"
@@ -94,13 +96,21 @@ func openLibrary(configured string) (*library, error) {
 		}
 	}
 	if path == "" {
-		return nil, fmt.Errorf("embedded: the chDB engine library libchdb.so is not installed (looked in %s); %s: %w",
-			strings.Join(candidates, ", "), fixCommand, queries.ErrUnavailable)
+		return nil, queries.Unavailable("embedded: the chDB engine library libchdb.so is not installed (looked in %s); %s",
+			strings.Join(candidates, ", "), fixCommand)
 	}
+	if err := checkELF(path); err != nil {
+		return nil, queries.Unavailable("embedded: the chDB engine library %s is damaged (%v); %s", path, err, fixCommand)
+	}
+	// The library's initialisers probe CPU features by catching SIGILL and
+	// put the old handler back through libc, with libc's trampoline: restore
+	// Go's dispositions exactly, as after every connect.
+	saved := saveSignals()
 	h, err := purego.Dlopen(path, purego.RTLD_NOW|purego.RTLD_GLOBAL)
+	saved.restore()
 	if err != nil {
-		return nil, fmt.Errorf("embedded: cannot load the chDB engine library %s (%v); it may be damaged or for another system: %s: %w",
-			path, err, fixCommand, queries.ErrUnavailable)
+		return nil, queries.Unavailable("embedded: cannot load the chDB engine library %s (%v); it may be damaged or for another system: %s",
+			path, err, fixCommand)
 	}
 	l := &library{path: path}
 	syms := []struct {
@@ -129,10 +139,40 @@ func openLibrary(configured string) (*library, error) {
 		purego.RegisterFunc(s.fn, addr)
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("embedded: %s lacks %s, so it is not chDB %s; %s: %w",
-			path, strings.Join(missing, ", "), LibraryVersion, fixCommand, queries.ErrUnavailable)
+		return nil, queries.Unavailable("embedded: %s lacks %s, so it is not chDB %s; %s",
+			path, strings.Join(missing, ", "), LibraryVersion, fixCommand)
 	}
 	return l, nil
+}
+
+// checkELF checks that path is a shared library for this machine whose
+// loadable segments all lie within the file. dlopen of a truncated library
+// (an interrupted download or copy) does not fail: it maps pages past the end
+// of the file and the process dies of SIGBUS.
+func checkELF(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	ef, err := elf.NewFile(f)
+	if err != nil {
+		return fmt.Errorf("not an ELF shared library: %v", err)
+	}
+	want := map[string]elf.Machine{"amd64": elf.EM_X86_64, "arm64": elf.EM_AARCH64}[runtime.GOARCH]
+	if ef.Type != elf.ET_DYN || ef.Machine != want {
+		return fmt.Errorf("an ELF file of type %v for %v, not a shared library for %s", ef.Type, ef.Machine, runtime.GOARCH)
+	}
+	for _, p := range ef.Progs {
+		if p.Type == elf.PT_LOAD && p.Off+p.Filesz > uint64(st.Size()) {
+			return fmt.Errorf("truncated: %d bytes, but its segments need %d", st.Size(), p.Off+p.Filesz)
+		}
+	}
+	return nil
 }
 
 // checkEngineVersion reports a library whose engine is not the ClickHouse
@@ -141,8 +181,8 @@ func checkEngineVersion(path, version string) error {
 	if version == engineSeries || strings.HasPrefix(version, engineSeries+".") {
 		return nil
 	}
-	return fmt.Errorf("embedded: %s is ClickHouse %s, but careerkpi needs chDB %s (ClickHouse %s); %s: %w",
-		path, version, LibraryVersion, engineSeries, fixCommand, queries.ErrUnavailable)
+	return queries.Unavailable("embedded: %s is ClickHouse %s, but careerkpi needs chDB %s (ClickHouse %s); %s",
+		path, version, LibraryVersion, engineSeries, fixCommand)
 }
 
 // cString returns a pointer to s's bytes for a call that also takes the

@@ -41,7 +41,7 @@ func lockFolder(dir string) (*folderLock, error) {
 		if errors.Is(err, syscall.EWOULDBLOCK) {
 			return nil, inUse(dir, describeHolder(string(holder)))
 		}
-		return nil, fmt.Errorf("embedded: lock data folder %s: %v: %w", dir, err, queries.ErrUnavailable)
+		return nil, queries.Unavailable("embedded: lock data folder %s: %v", dir, err)
 	}
 	// Someone else's chDB (not careerkpi) may hold the engine's own lock.
 	if err := checkStatusLock(filepath.Join(dir, "clickhouse", "status")); err != nil {
@@ -72,13 +72,13 @@ func unwritable(dir string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return fmt.Errorf("embedded: data folder %s cannot be written (%v); give a writable folder with --data-dir or CAREERKPI_DATA_DIR: %w",
-		dir, err, queries.ErrUnavailable)
+	return queries.Unavailable("embedded: data folder %s cannot be written (%v); give a writable folder with --data-dir or CAREERKPI_DATA_DIR",
+		dir, err)
 }
 
 func inUse(dir, holder string) error {
-	return fmt.Errorf("embedded: data folder %s is in use by %s; stop that process, or give this one another folder with --data-dir: %w",
-		dir, holder, queries.ErrUnavailable)
+	return queries.Unavailable("embedded: data folder %s is in use by %s; stop that process, or give this one another folder with --data-dir",
+		dir, holder)
 }
 
 // describeHolder turns the lock file's text into "process 123 (careerkpi serve, since …)".

@@ -2,7 +2,6 @@ package embedded
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -26,9 +25,11 @@ type Options struct {
 	Database string
 	// Connections is the most connections the store opens; default 4.
 	Connections int
-	// InsertChunkBytes is the size of the staged files of a bulk insert;
-	// default 32 MiB.
-	InsertChunkBytes int
+	// InsertChunkBytes is the size of the first staged file of a bulk
+	// insert; each next one is four times larger, up to InsertChunkMaxBytes.
+	// Defaults 64 MiB and 256 MiB; see insert.go.
+	InsertChunkBytes    int
+	InsertChunkMaxBytes int
 }
 
 func (o *Options) defaults() error {
@@ -50,7 +51,10 @@ func (o *Options) defaults() error {
 		o.Connections = 4
 	}
 	if o.InsertChunkBytes <= 0 {
-		o.InsertChunkBytes = 32 << 20
+		o.InsertChunkBytes = 64 << 20
+	}
+	if o.InsertChunkMaxBytes < o.InsertChunkBytes {
+		o.InsertChunkMaxBytes = max(o.InsertChunkBytes, 256<<20)
 	}
 	return nil
 }
@@ -186,7 +190,7 @@ func (e *engine) connect(db string) (*conn, error) {
 	}
 	runtime.KeepAlive(argv)
 	if ptr == nil {
-		return nil, fmt.Errorf("embedded: chDB could not open data folder %s (the engine wrote its reason to standard error): %w", e.dir, queries.ErrUnavailable)
+		return nil, queries.Unavailable("embedded: chDB could not open data folder %s (the engine wrote its reason to standard error)", e.dir)
 	}
 	c := &conn{lib: e.lib, ptr: ptr, handle: *(*unsafe.Pointer)(ptr)}
 	if e.version == "" {
@@ -260,7 +264,7 @@ func (s *Store) acquire(ctx context.Context) (*conn, error) {
 	}
 }
 
-var errClosed = errors.New("embedded: store is closed")
+var errClosed = queries.Unavailable("embedded: store is closed")
 
 // release returns a connection to the pool, or closes it if the store is
 // closed; the last connection of a closed store releases the engine.

@@ -159,10 +159,9 @@ func Decode(t *Type, b []byte, off int) (any, int, error) {
 }
 
 var (
-	timeType  = reflect.TypeFor[time.Time]()
-	uuidType  = reflect.TypeFor[uuid.UUID]()
-	anyType   = reflect.TypeFor[any]()
-	bytesType = reflect.TypeFor[[]byte]()
+	timeType = reflect.TypeFor[time.Time]()
+	uuidType = reflect.TypeFor[uuid.UUID]()
+	anyType  = reflect.TypeFor[any]()
 )
 
 // goType is the natural Go type of t, as Decode returns it.

@@ -136,6 +136,11 @@ func encoderFor(t *Type, src reflect.Type) (encodeFunc, error) {
 			return b, nil
 		}
 		switch {
+		case src.Kind() == reflect.String && fixed == 0:
+			return func(b []byte, p unsafe.Pointer) ([]byte, error) {
+				s := *(*string)(p)
+				return append(binary.AppendUvarint(b, uint64(len(s))), s...), nil
+			}, nil
 		case src.Kind() == reflect.String:
 			return func(b []byte, p unsafe.Pointer) ([]byte, error) { return put(b, *(*string)(p)) }, nil
 		case src.Kind() == reflect.Slice && src.Elem().Kind() == reflect.Uint8:
@@ -239,6 +244,26 @@ func integerRange(k Kind) (lo int64, hi uint64) {
 }
 
 func integerEncoder(t *Type, src reflect.Type) (encodeFunc, error) {
+	// The common case, a Go integer of the column's own width and sign,
+	// needs no range check: one load and one store.
+	switch {
+	case t.Kind == UInt64 && src.Kind() == reflect.Uint64, t.Kind == Int64 && src.Kind() == reflect.Int64:
+		return func(b []byte, p unsafe.Pointer) ([]byte, error) {
+			return binary.LittleEndian.AppendUint64(b, *(*uint64)(p)), nil
+		}, nil
+	case t.Kind == UInt32 && src.Kind() == reflect.Uint32, t.Kind == Int32 && src.Kind() == reflect.Int32:
+		return func(b []byte, p unsafe.Pointer) ([]byte, error) {
+			return binary.LittleEndian.AppendUint32(b, *(*uint32)(p)), nil
+		}, nil
+	case t.Kind == UInt16 && src.Kind() == reflect.Uint16, t.Kind == Int16 && src.Kind() == reflect.Int16:
+		return func(b []byte, p unsafe.Pointer) ([]byte, error) {
+			return binary.LittleEndian.AppendUint16(b, *(*uint16)(p)), nil
+		}, nil
+	case t.Kind == UInt8 && src.Kind() == reflect.Uint8, t.Kind == Int8 && src.Kind() == reflect.Int8:
+		return func(b []byte, p unsafe.Pointer) ([]byte, error) {
+			return append(b, *(*uint8)(p)), nil
+		}, nil
+	}
 	size := t.fixedSize()
 	lo, hi := integerRange(t.Kind)
 	put := func(b []byte, u uint64) []byte {
@@ -309,6 +334,11 @@ func unsignedLoader(k reflect.Kind) func(p unsafe.Pointer) uint64 {
 }
 
 func floatEncoder(t *Type, src reflect.Type) (encodeFunc, error) {
+	if t.Kind == Float64 && src.Kind() == reflect.Float64 {
+		return func(b []byte, p unsafe.Pointer) ([]byte, error) {
+			return binary.LittleEndian.AppendUint64(b, *(*uint64)(p)), nil
+		}, nil
+	}
 	var load func(p unsafe.Pointer) float64
 	switch k := src.Kind(); k {
 	case reflect.Float64:

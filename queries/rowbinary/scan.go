@@ -15,8 +15,10 @@ type RowScanner struct {
 }
 
 type scanEntry struct {
-	dst reflect.Type
-	fn  decodeFunc
+	last any            // the destination of the previous row
+	ptr  unsafe.Pointer // what last points to
+	dst  reflect.Type
+	fn   decodeFunc
 }
 
 // NewRowScanner returns a scanner of rows with the given columns.
@@ -34,20 +36,25 @@ func (s *RowScanner) Scan(b []byte, off int, dest []any) (int, error) {
 		return off, fmt.Errorf("rowbinary: %d destinations for %d columns", len(dest), len(s.cols))
 	}
 	for i, d := range dest {
-		rv := reflect.ValueOf(d)
-		if rv.Kind() != reflect.Pointer || rv.IsNil() {
-			return off, fmt.Errorf("rowbinary: destination %d (column %s) is %T, not a non-nil pointer", i, s.cols[i].Name, d)
-		}
 		e := &s.cache[i]
-		if t := rv.Type().Elem(); e.dst != t {
-			fn, err := decoderFor(s.cols[i].Type, t)
-			if err != nil {
-				return off, fmt.Errorf("column %s: %w", s.cols[i].Name, err)
+		// Callers scan row after row into the same pointers: only a new
+		// destination needs reflection.
+		if d != e.last || e.ptr == nil {
+			rv := reflect.ValueOf(d)
+			if rv.Kind() != reflect.Pointer || rv.IsNil() {
+				return off, fmt.Errorf("rowbinary: destination %d (column %s) is %T, not a non-nil pointer", i, s.cols[i].Name, d)
 			}
-			e.dst, e.fn = t, fn
+			if t := rv.Type().Elem(); e.dst != t {
+				fn, err := decoderFor(s.cols[i].Type, t)
+				if err != nil {
+					return off, fmt.Errorf("column %s: %w", s.cols[i].Name, err)
+				}
+				e.dst, e.fn = t, fn
+			}
+			e.last, e.ptr = d, rv.UnsafePointer()
 		}
 		var err error
-		if off, err = e.fn(b, off, rv.UnsafePointer()); err != nil {
+		if off, err = e.fn(b, off, e.ptr); err != nil {
 			return off, fmt.Errorf("column %s: %w", s.cols[i].Name, err)
 		}
 	}

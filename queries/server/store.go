@@ -59,7 +59,7 @@ var _ queries.Store = (*Store)(nil)
 // Open connects to the server, creating the database if it does not exist.
 func Open(ctx context.Context, opts Options) (*Store, error) {
 	if opts.DSN == "" {
-		return nil, fmt.Errorf("server: no ClickHouse DSN; set --clickhouse or CAREERKPI_CLICKHOUSE_DSN: %w", queries.ErrUnavailable)
+		return nil, queries.Unavailable("server: no ClickHouse DSN; set --clickhouse or CAREERKPI_CLICKHOUSE_DSN")
 	}
 	if !strings.HasPrefix(opts.DSN, "clickhouse://") {
 		return nil, fmt.Errorf("server: DSN %q must start with clickhouse:// (the native protocol, port 9000 or 9440 with TLS)", redact(opts.DSN))
@@ -170,8 +170,8 @@ func unavailable(co *clickhouse.Options, err error) error {
 	if errors.As(err, &ex) {
 		return fmt.Errorf("server: ClickHouse at %s refused the connection: %w", strings.Join(co.Addr, ","), convertError(err))
 	}
-	return fmt.Errorf("server: cannot reach ClickHouse at %s (%v); check the DSN given with --clickhouse or CAREERKPI_CLICKHOUSE_DSN, and that the server is up: %w",
-		strings.Join(co.Addr, ","), err, queries.ErrUnavailable)
+	return queries.Unavailable("server: cannot reach ClickHouse at %s (%v); check the DSN given with --clickhouse or CAREERKPI_CLICKHOUSE_DSN, and that the server is up",
+		strings.Join(co.Addr, ","), err)
 }
 
 // redact hides the password of a DSN in messages.
@@ -217,8 +217,8 @@ func (s *Store) bind(ctx context.Context, sql string, params queries.Params) (co
 		return ctx, nil
 	}
 	if !s.params {
-		return nil, fmt.Errorf("server: ClickHouse %s cannot take query parameters ({name:Type}) over the native protocol; careerkpi needs %s or newer: %w",
-			s.info.Version, queries.MinServerVersion, queries.ErrUnsupported)
+		return nil, queries.Unsupported("server: ClickHouse %s cannot take query parameters ({name:Type}) over the native protocol; careerkpi needs %s or newer",
+			s.info.Version, queries.MinServerVersion)
 	}
 	p := make(clickhouse.Parameters, len(names))
 	for i, n := range names {
@@ -241,7 +241,7 @@ func (s *Store) Exec(ctx context.Context, sql string, params queries.Params) err
 
 func (s *Store) wrap(err error) error {
 	if isConnError(err) {
-		return fmt.Errorf("server: lost the connection to ClickHouse at %s (%v): %w", s.info.Location, err, queries.ErrUnavailable)
+		return queries.Unavailable("server: lost the connection to ClickHouse at %s (%v)", s.info.Location, err)
 	}
 	return convertError(err)
 }

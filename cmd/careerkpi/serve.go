@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerkpi/careerkpi/config"
+	"github.com/careerkpi/careerkpi/dashboard"
+)
+
+func (a *app) serveCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the chart pages, the HR pages and the API",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			return a.withStore(ctx, func(s *storeHandle) error { return a.serve(ctx, s) })
+		},
+	}
+	config.AddFlags(cmd.Flags(), true)
+	return cmd
+}
+
+// serve serves until ctx ends, then lets running requests finish.
+func (a *app) serve(ctx context.Context, s *storeHandle) error {
+	ln, err := net.Listen("tcp", a.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	web := dashboard.New(dashboard.Options{Store: s})
+	info := s.Info()
+	fmt.Fprintf(a.stdout, "careerkpi is serving on http://%s (%s ClickHouse %s, database %s at %s)\n",
+		ln.Addr(), info.Backend, info.Version, info.Database, info.Location)
+	done := make(chan error, 1)
+	go func() { done <- web.Listener(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	slog.Info("shutting_down")
+	if err := web.ShutdownWithTimeout(30 * time.Second); err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("serve: shut down: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,249 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/careerkpi/careerkpi/queries"
+)
+
+// Config is careerkpi's configuration. It is filled, later sources winning,
+// from Defaults, an optional YAML file, the environment and command-line
+// flags, and then validated.
+type Config struct {
+	// DataDir is the embedded engine's data folder.
+	DataDir string `yaml:"data_dir"`
+	// ChDBLibrary is the path of libchdb.so; empty means the places
+	// `make engine` installs it.
+	ChDBLibrary string `yaml:"chdb_library"`
+	// Database is the ClickHouse database careerkpi works in.
+	Database string `yaml:"database"`
+	// Connections is the most connections to ClickHouse at once.
+	Connections int `yaml:"connections"`
+	// ClickHouse selects a ClickHouse server instead of the embedded engine.
+	ClickHouse ClickHouse `yaml:"clickhouse"`
+	// Addr is the address `careerkpi serve` listens on.
+	Addr string `yaml:"addr"`
+	// Log configures logging.
+	Log Log `yaml:"log"`
+}
+
+// ClickHouse configures the connection to a ClickHouse server.
+type ClickHouse struct {
+	// DSN is the server's address, clickhouse://user:password@host:9000/db;
+	// empty means the embedded engine.
+	DSN string `yaml:"dsn"`
+	// Password replaces the DSN's password, so it need not appear in one.
+	Password string `yaml:"password"`
+	// CAFile is a PEM file of certificate authorities for TLS.
+	CAFile string `yaml:"ca_file"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level"`
+	Format string `yaml:"format"`
+}
+
+// Defaults returns the configuration before any file, environment or flag.
+func Defaults() Config {
+	return Config{
+		DataDir:     "data",
+		Database:    "careerkpi",
+		Connections: 4,
+		Addr:        "127.0.0.1:8080",
+		Log:         Log{Level: "info", Format: "text"},
+	}
+}
+
+// Embedded reports whether the configuration selects the embedded engine.
+func (c *Config) Embedded() bool { return c.ClickHouse.DSN == "" }
+
+// Setting is one configuration value and the names it goes by.
+type Setting struct {
+	// Key is the setting's path in the YAML file.
+	Key string
+	// Env is its environment variable.
+	Env string
+	// Flag is its command-line flag, without dashes; empty for secrets,
+	// which do not belong on a command line.
+	Flag string
+	// ServeOnly marks settings that only `careerkpi serve` takes as a flag.
+	ServeOnly bool
+	// Usage says what it does.
+	Usage string
+
+	field func(*Config) any // a *string or *int in the Config
+}
+
+// Settings lists every setting; the flags, the environment variables and
+// the README's configuration table all follow it.
+var Settings = []Setting{
+	{Key: "data_dir", Env: "CAREERKPI_DATA_DIR", Flag: "data-dir", Usage: "data folder of the embedded engine", field: func(c *Config) any { return &c.DataDir }},
+	{Key: "chdb_library", Env: "CAREERKPI_CHDB_LIBRARY", Flag: "chdb-library", Usage: "path of libchdb.so (default: where make engine puts it)", field: func(c *Config) any { return &c.ChDBLibrary }},
+	{Key: "database", Env: "CAREERKPI_DATABASE", Flag: "database", Usage: "ClickHouse database to work in", field: func(c *Config) any { return &c.Database }},
+	{Key: "connections", Env: "CAREERKPI_CONNECTIONS", Flag: "connections", Usage: "most connections to ClickHouse at once", field: func(c *Config) any { return &c.Connections }},
+	{Key: "clickhouse.dsn", Env: "CAREERKPI_CLICKHOUSE_DSN", Flag: "clickhouse", Usage: "use a ClickHouse server: clickhouse://user@host:9000/db (default: the embedded engine)", field: func(c *Config) any { return &c.ClickHouse.DSN }},
+	{Key: "clickhouse.password", Env: "CAREERKPI_CLICKHOUSE_PASSWORD", Usage: "password for the ClickHouse server, replacing the DSN's", field: func(c *Config) any { return &c.ClickHouse.Password }},
+	{Key: "clickhouse.ca_file", Env: "CAREERKPI_CLICKHOUSE_CA_FILE", Flag: "clickhouse-ca-file", Usage: "PEM file of certificate authorities for TLS to the server", field: func(c *Config) any { return &c.ClickHouse.CAFile }},
+	{Key: "addr", Env: "CAREERKPI_ADDR", Flag: "addr", ServeOnly: true, Usage: "address to serve on", field: func(c *Config) any { return &c.Addr }},
+	{Key: "log.level", Env: "CAREERKPI_LOG_LEVEL", Flag: "log-level", Usage: "debug, info, warn or error", field: func(c *Config) any { return &c.Log.Level }},
+	{Key: "log.format", Env: "CAREERKPI_LOG_FORMAT", Flag: "log-format", Usage: "text or json", field: func(c *Config) any { return &c.Log.Format }},
+}
+
+// FileEnv is the environment variable that names a configuration file, as
+// the --config flag does.
+const FileEnv = "CAREERKPI_CONFIG"
+
+// AddFlags adds the flags of the settings to fs: the global ones, or with
+// serve also those only `careerkpi serve` takes. Defaults show in the help.
+func AddFlags(fs *pflag.FlagSet, serve bool) {
+	d := Defaults()
+	for _, s := range Settings {
+		if s.Flag == "" || s.ServeOnly != serve {
+			continue
+		}
+		switch p := s.field(&d).(type) {
+		case *string:
+			fs.String(s.Flag, *p, s.Usage+" ($"+s.Env+")")
+		case *int:
+			fs.Int(s.Flag, *p, s.Usage+" ($"+s.Env+")")
+		}
+	}
+}
+
+// Load builds the configuration: defaults, then the YAML file at path (if
+// path is not empty), then the environment as lookup reads it, then the flags
+// of fs that were set. It validates the result.
+func Load(path string, lookup func(string) (string, bool), fs *pflag.FlagSet) (*Config, error) {
+	c := Defaults()
+	if path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		err = decodeYAML(f, &c)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("config: %s: %w", path, err)
+		}
+	}
+	for _, s := range Settings {
+		if v, ok := lookup(s.Env); ok {
+			if err := set(s.field(&c), v); err != nil {
+				return nil, fmt.Errorf("config: %s: %w", s.Env, err)
+			}
+		}
+	}
+	if fs != nil {
+		for _, s := range Settings {
+			if s.Flag == "" {
+				continue
+			}
+			if f := fs.Lookup(s.Flag); f != nil && f.Changed {
+				if err := set(s.field(&c), f.Value.String()); err != nil {
+					return nil, fmt.Errorf("config: --%s: %w", s.Flag, err)
+				}
+			}
+		}
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// decodeYAML decodes a configuration file strictly: an unknown key is an
+// error, with its line and the known keys beside it.
+func decodeYAML(r io.Reader, c *Config) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil // only comments
+		}
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			return fmt.Errorf("%s (known keys: %s)", strings.Join(te.Errors, "; "), knownKeys())
+		}
+		return err
+	}
+	return nil
+}
+
+func knownKeys() string {
+	keys := make([]string, len(Settings))
+	for i, s := range Settings {
+		keys[i] = s.Key
+	}
+	return strings.Join(keys, ", ")
+}
+
+func set(p any, v string) error {
+	switch p := p.(type) {
+	case *string:
+		*p = v
+	case *int:
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil {
+			return fmt.Errorf("%q is not a whole number", v)
+		}
+		*p = n
+	}
+	return nil
+}
+
+// Validate checks the configuration and says what is wrong and how to fix it.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("config: %s: %s", key, fmt.Sprintf(format, args...)))
+	}
+	if c.DataDir == "" && c.Embedded() {
+		bad("data_dir", "is empty; the embedded engine needs a data folder")
+	}
+	if _, err := queries.QuoteIdentifier(c.Database); err != nil {
+		bad("database", "%q is not a database name (ASCII letters, digits and _)", c.Database)
+	}
+	if c.Connections < 1 || c.Connections > 64 {
+		bad("connections", "%d is not between 1 and 64", c.Connections)
+	}
+	if dsn := c.ClickHouse.DSN; dsn != "" && !strings.HasPrefix(dsn, "clickhouse://") {
+		bad("clickhouse.dsn", "must start with clickhouse:// (the native protocol)")
+	}
+	if f := c.ClickHouse.CAFile; f != "" {
+		if _, err := os.Stat(f); err != nil {
+			bad("clickhouse.ca_file", "%v", err)
+		}
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		bad("addr", "%q is not host:port", c.Addr)
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log.level", "%q is not debug, info, warn or error", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		bad("log.format", "%q is not text or json", c.Log.Format)
+	}
+	return errors.Join(errs...)
+}
