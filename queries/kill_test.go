@@ -44,10 +44,7 @@ func TestKillMidInsert(t *testing.T) {
 				if lacks, why := querytest.Lacks(s); lacks {
 					t.Skipf("the batch mechanism needs careerkpi's schema: %s", why)
 				}
-				location = strings.Replace(querytest.ServerDSN(t), "/default", "/"+s.Info().Database, 1)
-				if !strings.Contains(location, s.Info().Database) {
-					location = s.Info().Database + "|" + querytest.ServerDSN(t)
-				}
+				location = querytest.WithDatabase(querytest.ServerDSN(t), s.Info().Database)
 			}
 			writer := child(t, "writer", backend, location)
 			stdout, err := writer.StdoutPipe()
@@ -147,11 +144,7 @@ func openChild(ctx context.Context) (queries.Store, error) {
 	case "embedded":
 		return embedded.Open(ctx, embedded.Options{Dir: loc, InsertChunkBytes: 1 << 20, InsertChunkMaxBytes: 1 << 20, Library: os.Getenv(querytest.LibraryVariable)})
 	default:
-		db, dsn, ok := strings.Cut(loc, "|")
-		if !ok {
-			return server.Open(ctx, server.Options{DSN: loc, InsertBlockRows: 20_000})
-		}
-		return server.Open(ctx, server.Options{DSN: dsn, Database: db, InsertBlockRows: 20_000})
+		return server.Open(ctx, server.Options{DSN: loc, InsertBlockRows: 20_000})
 	}
 }
 

@@ -139,7 +139,7 @@ func StartedServer(t testing.TB) *Server {
 // OnServer opens a server store on dsn with a database of its own.
 func OnServer(t testing.TB, dsn string, opts server.Options) *server.Store {
 	t.Helper()
-	opts.DSN = withDatabase(dsn, DatabaseName(t))
+	opts.DSN = WithDatabase(dsn, DatabaseName(t))
 	if opts.Connections == 0 {
 		opts.Connections = 4
 	}
@@ -154,14 +154,14 @@ func OnServer(t testing.TB, dsn string, opts server.Options) *server.Store {
 	return s
 }
 
-// Server opens a store on the test server with a database of its own.
+// ServerStore opens a store on the test server with a database of its own.
 func ServerStore(t testing.TB) *server.Store {
 	t.Helper()
 	return OnServer(t, ServerDSN(t), server.Options{})
 }
 
-// withDatabase replaces the database (path) of a clickhouse:// DSN.
-func withDatabase(dsn, db string) string {
+// WithDatabase returns dsn, a clickhouse:// DSN, with its database set to db.
+func WithDatabase(dsn, db string) string {
 	base, query, _ := strings.Cut(dsn, "?")
 	scheme, rest, _ := strings.Cut(base, "://")
 	host, _, _ := strings.Cut(rest, "/")
