@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -13,6 +14,12 @@ import (
 // committed batches. A batch is therefore visible all at once or not at all,
 // whatever happens to the process that loads it: rows written before a crash
 // stay invisible, and RecoverBatches deletes them on the next start.
+//
+// load_batches keeps every state a batch passed through; the row with the
+// highest revision is its state now. Revisions rank by state first —
+// loading, then committed, then the final states (aborted, undone,
+// replaced) — and by time second, so a final state always wins: a load that
+// another process aborted cannot come back by committing afterwards.
 
 // Batch states, as stored in load_batches.state.
 const (
@@ -22,6 +29,21 @@ const (
 	BatchUndone    = "undone"
 	BatchReplaced  = "replaced"
 )
+
+// stateRank orders the states; a revision is the rank, then the time.
+var stateRank = map[string]uint64{
+	BatchLoading:   1,
+	BatchCommitted: 2,
+	BatchAborted:   3,
+	BatchUndone:    3,
+	BatchReplaced:  3,
+}
+
+// revision returns the revision of a batch entering state at time at: the
+// state's rank in the top byte, microseconds since the epoch below.
+func revision(state string, at time.Time) uint64 {
+	return stateRank[state]<<56 | uint64(at.UnixMicro())&(1<<56-1)
+}
 
 // Batch is a row of load_batches: one revision of a batch's state.
 type Batch struct {
@@ -39,6 +61,9 @@ type Batch struct {
 	UpdatedAt   time.Time  `ch:"updated_at"`
 }
 
+// Final reports whether the batch is in a state it never leaves.
+func (b Batch) Final() bool { return stateRank[b.State] == 3 }
+
 // BeginBatch records a new batch of b.Dataset in state loading and returns
 // it with its ID set. Rows inserted with that ID stay invisible until Commit.
 func BeginBatch(ctx context.Context, s Store, b Batch) (Batch, error) {
@@ -47,36 +72,59 @@ func BeginBatch(ctx context.Context, s Store, b Batch) (Batch, error) {
 		return Batch{}, fmt.Errorf("queries: new batch id: %w", err)
 	}
 	now := time.Now().UTC()
-	b.ID, b.Revision, b.State, b.StartedAt, b.UpdatedAt = id, 1, BatchLoading, now, now
-	if err := writeBatch(ctx, s, b); err != nil {
-		return Batch{}, err
+	b.ID, b.State, b.Revision, b.StartedAt, b.UpdatedAt = id, BatchLoading, revision(BatchLoading, now), now, now
+	if _, err := s.Insert(ctx, "load_batches", Slice([]Batch{b})); err != nil {
+		return Batch{}, fmt.Errorf("queries: record batch: %w", err)
 	}
 	return b, nil
 }
 
-// SetBatchState records a new state of batch b (committing, aborting, undoing
-// or replacing it) and returns the new revision. The change is one row
-// insert, so it is atomic. Extra revisions written in the same call (for
-// instance, the batch that b replaces) change state in the same insert.
-func SetBatchState(ctx context.Context, s Store, b Batch, state string, with ...Batch) (Batch, error) {
-	b.Revision++
-	b.State = state
-	b.UpdatedAt = time.Now().UTC()
-	for i := range with {
-		with[i].Revision++
-		with[i].UpdatedAt = b.UpdatedAt
-	}
-	if err := writeBatch(ctx, s, append([]Batch{b}, with...)...); err != nil {
-		return Batch{}, err
-	}
-	return b, nil
+// StateChange is a batch entering a new state.
+type StateChange struct {
+	Batch Batch
+	State string
 }
 
-func writeBatch(ctx context.Context, s Store, bs ...Batch) error {
-	if _, err := s.Insert(ctx, "load_batches", Slice(bs)); err != nil {
-		return fmt.Errorf("queries: record batch %s as %s: %w", bs[0].ID, bs[0].State, err)
+// ErrBatchState reports a state change a batch cannot make: it is already in
+// a final state, or the change goes back (committed to loading).
+var ErrBatchState = errors.New("queries: the batch cannot change to that state")
+
+// ChangeStates records the changes in one insert, so that they take effect
+// together: committing a batch and marking the one it replaces, say. It
+// returns the batches in their new states.
+func ChangeStates(ctx context.Context, s Store, changes ...StateChange) ([]Batch, error) {
+	now := time.Now().UTC()
+	out := make([]Batch, len(changes))
+	for i, c := range changes {
+		b := c.Batch
+		if _, ok := stateRank[c.State]; !ok || b.Final() || stateRank[c.State] < stateRank[b.State] {
+			return nil, fmt.Errorf("%w: batch %s from %s to %s", ErrBatchState, b.ID, b.State, c.State)
+		}
+		b.State, b.Revision, b.UpdatedAt = c.State, revision(c.State, now), now
+		out[i] = b
 	}
-	return nil
+	if _, err := s.Insert(ctx, "load_batches", Slice(out)); err != nil {
+		return nil, fmt.Errorf("queries: record batch states: %w", err)
+	}
+	return out, nil
+}
+
+// Commit makes batch b visible, together with the other changes (a batch it
+// replaces), and checks afterwards that the commit stands: a batch that
+// another process aborted meanwhile stays aborted, and Commit says so.
+func Commit(ctx context.Context, s Store, b Batch, with ...StateChange) (Batch, error) {
+	changed, err := ChangeStates(ctx, s, append([]StateChange{{Batch: b, State: BatchCommitted}}, with...)...)
+	if err != nil {
+		return Batch{}, err
+	}
+	now, err := GetBatch(ctx, s, b.ID)
+	if err != nil {
+		return Batch{}, fmt.Errorf("queries: check the commit of batch %s: %w", b.ID, err)
+	}
+	if now.State != BatchCommitted {
+		return now, fmt.Errorf("%w: batch %s was %s by another process before it could commit", ErrBatchState, b.ID, now.State)
+	}
+	return changed[0], nil
 }
 
 var (
@@ -113,7 +161,7 @@ func DeleteBatchRows(ctx context.Context, s Store, ids []uuid.UUID) error {
 		}
 		sql := "ALTER TABLE " + q + " DELETE WHERE batch_id IN {ids:Array(UUID)} SETTINGS mutations_sync = 1"
 		if err := s.Exec(ctx, sql, Params{"ids": ids}); err != nil {
-			return fmt.Errorf("queries: delete rows of aborted batches from %s: %w", t, err)
+			return fmt.Errorf("queries: delete the rows of batches from %s: %w", t, err)
 		}
 	}
 	return nil
@@ -131,17 +179,19 @@ func RecoverBatches(ctx context.Context, s Store, before time.Time) ([]Batch, er
 	if len(stale) == 0 {
 		return nil, nil
 	}
+	// Abort first: from then on no commit can make the rows visible.
+	changes := make([]StateChange, len(stale))
 	ids := make([]uuid.UUID, len(stale))
 	for i, b := range stale {
+		changes[i] = StateChange{Batch: b, State: BatchAborted}
 		ids[i] = b.ID
+	}
+	aborted, err := ChangeStates(ctx, s, changes...)
+	if err != nil {
+		return nil, err
 	}
 	if err := DeleteBatchRows(ctx, s, ids); err != nil {
 		return nil, err
 	}
-	for i, b := range stale {
-		if stale[i], err = SetBatchState(ctx, s, b, BatchAborted); err != nil {
-			return nil, err
-		}
-	}
-	return stale, nil
+	return aborted, nil
 }

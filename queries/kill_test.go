@@ -194,7 +194,7 @@ func write(ctx context.Context, s queries.Store) error {
 	if _, err := s.Insert(ctx, "raw_program_events", queries.Structs(events(b1.ID, committedRows))); err != nil {
 		return err
 	}
-	if _, err := queries.SetBatchState(ctx, s, b1, queries.BatchCommitted); err != nil {
+	if _, err := queries.Commit(ctx, s, b1); err != nil {
 		return err
 	}
 	fmt.Println("COMMITTED", b1.ID)

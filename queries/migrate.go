@@ -24,7 +24,9 @@ var migrationFiles embed.FS
 const MinServerVersion = "22.8"
 
 // Migration is one numbered step of the schema: a single statement, so that
-// a failure never leaves half a migration applied.
+// a failure never leaves half a migration applied. A statement can run again
+// (CREATE … IF NOT EXISTS): a crash between applying a migration and
+// recording it applies it a second time on the next start.
 type Migration struct {
 	Version  int
 	Name     string
@@ -90,17 +92,21 @@ var (
 	sqlMigrationsApplied = SQL("schema_migrations_applied")
 )
 
-// AppliedMigrations returns the migrations recorded in the store.
+// AppliedMigrations returns the migrations recorded in the store, none if
+// it was never migrated. It only reads.
 func AppliedMigrations(ctx context.Context, s Store) ([]AppliedMigration, error) {
-	if err := s.Exec(ctx, sqlMigrationsCreate, nil); err != nil {
-		return nil, fmt.Errorf("queries: create schema_migrations: %w", err)
-	}
 	applied, err := Select[AppliedMigration](ctx, s, sqlMigrationsApplied, nil)
+	if Code(err) == codeUnknownTable {
+		return []AppliedMigration{}, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("queries: read schema_migrations: %w", err)
 	}
 	return applied, nil
 }
+
+// codeUnknownTable is ClickHouse's UNKNOWN_TABLE.
+const codeUnknownTable = 60
 
 // Migrate applies the migrations of ms not yet recorded in the store, in
 // order, and returns those it applied. It refuses to run if a recorded
@@ -108,6 +114,9 @@ func AppliedMigrations(ctx context.Context, s Store) ([]AppliedMigration, error)
 // after they land) or if the store records a version ms does not know (the
 // store was migrated by a newer careerkpi).
 func Migrate(ctx context.Context, s Store, ms []Migration) ([]Migration, error) {
+	if err := s.Exec(ctx, sqlMigrationsCreate, nil); err != nil {
+		return nil, fmt.Errorf("queries: create schema_migrations: %w", err)
+	}
 	applied, err := AppliedMigrations(ctx, s)
 	if err != nil {
 		return nil, err
@@ -115,6 +124,9 @@ func Migrate(ctx context.Context, s Store, ms []Migration) ([]Migration, error) 
 	done := map[int]bool{}
 	for _, a := range applied {
 		v := int(a.Version)
+		if v < 1 {
+			return nil, fmt.Errorf("queries: schema_migrations records version %d, which no migration has", v)
+		}
 		if v > len(ms) {
 			return nil, fmt.Errorf("queries: the store has migration %04d (%s), newer than this careerkpi knows: upgrade careerkpi", v, a.Name)
 		}

@@ -22,11 +22,14 @@ type Placeholder struct {
 	Type string
 }
 
-// Placeholders returns the distinct parameters of sql in order of appearance.
+// Placeholders returns the distinct parameters of sql in order of
+// appearance. Text in strings and comments is not searched.
 func Placeholders(sql string) []Placeholder {
 	var out []Placeholder
-	for _, m := range placeholder.FindAllStringSubmatch(sql, -1) {
-		p := Placeholder{Name: m[1], Type: m[2]}
+	// Find them in the code, read them from the text: a type's own strings,
+	// as in DateTime('UTC'), are masked in the code.
+	for _, m := range placeholder.FindAllStringSubmatchIndex(MaskSQL(sql), -1) {
+		p := Placeholder{Name: sql[m[2]:m[3]], Type: sql[m[4]:m[5]]}
 		if !slices.Contains(out, p) {
 			out = append(out, p)
 		}
@@ -34,13 +37,12 @@ func Placeholders(sql string) []Placeholder {
 	return out
 }
 
-// Bind checks that sql is one statement and params fit its placeholders,
-// and returns the names
-// and values to send: each value as the text ClickHouse parses for the
-// placeholder's type, escaped as TSV (the form both chDB and the server's
-// native protocol expect). Every placeholder needs a value, every value a
-// placeholder, and integers must fit their type: ClickHouse would otherwise
-// wrap them silently.
+// Bind checks that sql is one statement and that params fit its
+// placeholders, and returns the names and values to send: each value as the
+// text ClickHouse parses for the placeholder's type, escaped as TSV (the form
+// both chDB and the server's native protocol expect). Every placeholder needs
+// a value, every value a placeholder, and numbers must fit their type:
+// ClickHouse would otherwise wrap integers silently.
 func Bind(sql string, params Params) (names, values []string, err error) {
 	if err := CheckSingleStatement(sql); err != nil {
 		return nil, nil, err
@@ -98,7 +100,10 @@ func formatValue(t *rowbinary.Type, v reflect.Value, nested bool) (string, error
 	for t.Kind == rowbinary.LowCardinality {
 		t = t.Elem
 	}
-	if !v.IsValid() || (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface || v.Kind() == reflect.Slice && t.Kind != rowbinary.Array) && v.IsNil() {
+	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !v.IsValid() || (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil() {
 		if t.Kind != rowbinary.Nullable {
 			return "", fmt.Errorf("NULL for %s", t)
 		}
@@ -106,9 +111,6 @@ func formatValue(t *rowbinary.Type, v reflect.Value, nested bool) (string, error
 			return "NULL", nil
 		}
 		return `\N`, nil
-	}
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		v = v.Elem()
 	}
 	if t.Kind == rowbinary.Nullable {
 		t = t.Elem
@@ -144,6 +146,9 @@ func formatValue(t *rowbinary.Type, v reflect.Value, nested bool) (string, error
 		switch {
 		case v.CanFloat():
 			f := v.Float()
+			if t.Kind == rowbinary.Float32 && !math.IsInf(f, 0) && !math.IsNaN(f) && math.Abs(f) > math.MaxFloat32 {
+				return "", fmt.Errorf("%g is out of range for %s", f, t)
+			}
 			switch {
 			case math.IsNaN(f):
 				return "nan", nil
@@ -213,6 +218,9 @@ func formatValue(t *rowbinary.Type, v reflect.Value, nested bool) (string, error
 var uuidText = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 func typeError(t *rowbinary.Type, v reflect.Value) error {
+	if !v.IsValid() {
+		return fmt.Errorf("a %s value cannot be nil", t)
+	}
 	return fmt.Errorf("a %s value cannot be a %s", t, v.Type())
 }
 
@@ -223,10 +231,17 @@ func enumHas(t *rowbinary.Type, s string) bool {
 
 func formatInteger(t *rowbinary.Type, v reflect.Value) (string, error) {
 	signed := t.Kind >= rowbinary.Int8 && t.Kind <= rowbinary.Int64
-	bits := map[rowbinary.Kind]int{
-		rowbinary.UInt8: 8, rowbinary.UInt16: 16, rowbinary.UInt32: 32, rowbinary.UInt64: 64,
-		rowbinary.Int8: 8, rowbinary.Int16: 16, rowbinary.Int32: 32, rowbinary.Int64: 64,
-	}[t.Kind]
+	var bits int
+	switch t.Kind {
+	case rowbinary.UInt8, rowbinary.Int8:
+		bits = 8
+	case rowbinary.UInt16, rowbinary.Int16:
+		bits = 16
+	case rowbinary.UInt32, rowbinary.Int32:
+		bits = 32
+	default:
+		bits = 64
+	}
 	switch {
 	case v.CanInt():
 		n := v.Int()
@@ -254,8 +269,11 @@ func formatInteger(t *rowbinary.Type, v reflect.Value) (string, error) {
 	return "", typeError(t, v)
 }
 
-// formatTime writes a date as its calendar date in its own location, and a
-// date-time as seconds since the epoch, which needs no time zone to read.
+// formatTime writes a date as its calendar date in its own location. A
+// date-time is written in the zone its type names, which the server reads
+// back exactly; a type without a zone is read in the server's zone, so such
+// a value goes as seconds since the epoch, which ClickHouse reads as such from
+// ten digits on (2001-09-09).
 func formatTime(t *rowbinary.Type, tm time.Time) (string, error) {
 	switch t.Kind {
 	case rowbinary.Date, rowbinary.Date32:
@@ -270,20 +288,27 @@ func formatTime(t *rowbinary.Type, tm time.Time) (string, error) {
 		}
 		return day.Format(time.DateOnly), nil
 	case rowbinary.DateTime:
-		s := tm.Unix()
-		if s < 0 || s > math.MaxUint32 {
+		if s := tm.Unix(); s < 0 || s > math.MaxUint32 {
 			return "", fmt.Errorf("%s is outside the range of %s", tm.Format(time.RFC3339), t)
 		}
-		return strconv.FormatInt(s, 10), nil
-	default:
-		s := tm.Unix()
-		if s < 0 {
-			return "", fmt.Errorf("%s is before 1970 and cannot be a %s parameter", tm.Format(time.RFC3339), t)
+		if t.Zone != "" {
+			return tm.In(t.Location).Format(time.DateTime), nil
 		}
-		if t.Precision == 0 {
+		if s := tm.Unix(); s >= 1e9 {
 			return strconv.FormatInt(s, 10), nil
 		}
-		frac := fmt.Sprintf("%09d", tm.Nanosecond())[:t.Precision]
-		return strconv.FormatInt(s, 10) + "." + frac, nil
+		return "", fmt.Errorf("%s: a DateTime parameter before 2001-09-09 needs a zone in its type, e.g. DateTime('UTC')", tm.Format(time.RFC3339))
+	default:
+		if t.Zone == "" {
+			return "", fmt.Errorf("a %s parameter needs a zone in its type, e.g. DateTime64(3, 'UTC')", t)
+		}
+		if y := tm.Year(); y < 1900 || y > 2299 {
+			return "", fmt.Errorf("%s is outside the range of %s", tm.Format(time.RFC3339), t)
+		}
+		text := tm.In(t.Location).Format(time.DateTime)
+		if t.Precision > 0 {
+			text += "." + fmt.Sprintf("%09d", tm.Nanosecond())[:t.Precision]
+		}
+		return text, nil
 	}
 }

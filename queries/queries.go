@@ -72,7 +72,7 @@ type Params map[string]any
 // Source is a stream of rows for Store.Insert.
 type Source interface {
 	// Columns names the table columns each row fills, in order.
-	Columns() []string
+	Columns() ([]string, error)
 	// WriteRows encodes each row in RowBinary, for types, the types the table
 	// declares for Columns, and passes it to emit, which must not keep the
 	// bytes after it returns. It stops at the first error of its own or of emit.

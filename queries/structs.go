@@ -92,16 +92,16 @@ type structSource[T any] struct {
 	seq iter.Seq2[T, error]
 }
 
-func (s *structSource[T]) Columns() []string {
+func (s *structSource[T]) Columns() ([]string, error) {
 	fields, err := structFields(reflect.TypeFor[T]())
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	cols := make([]string, len(fields))
 	for i, f := range fields {
 		cols[i] = f.column
 	}
-	return cols
+	return cols, nil
 }
 
 func (s *structSource[T]) WriteRows(types []*rowbinary.Type, emit func(row []byte) error) error {
@@ -187,13 +187,15 @@ func Each[T any](ctx context.Context, s Store, sql string, params Params) iter.S
 }
 
 // structDest returns pointers to the fields of *v, in the order of cols.
+// A T that is not a row struct (a struct without `ch` tags, like time.Time,
+// or no struct at all) takes the single column of the result whole.
 func structDest[T any](v *T, cols []rowbinary.Column) ([]any, error) {
 	t := reflect.TypeFor[T]()
 	rv := reflect.ValueOf(v).Elem()
 	if len(cols) == 0 {
 		return nil, nil // an empty result: there is nothing to scan
 	}
-	if t.Kind() != reflect.Struct {
+	if !isRowStruct(t) {
 		// A single column scans into a plain value.
 		if len(cols) != 1 {
 			return nil, fmt.Errorf("queries: %d columns cannot scan into %s", len(cols), t)
@@ -219,8 +221,21 @@ func structDest[T any](v *T, cols []rowbinary.Column) ([]any, error) {
 	return dest, nil
 }
 
-// Get runs a query that returns one row and scans it into a T: a struct, or
-// a plain value for a single column. It returns ErrNoRows when there is no row.
+// isRowStruct reports whether t is a struct with fields tagged `ch:"column"`.
+func isRowStruct(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("ch"), ","); name != "" && name != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// Get runs a query that returns one row and scans it into a T: a row struct,
+// or a plain value (time.Time included) for a single column. It returns ErrNoRows when there is no row.
 func Get[T any](ctx context.Context, s Store, sql string, params Params) (T, error) {
 	for v, err := range Each[T](ctx, s, sql, params) {
 		return v, err

@@ -28,40 +28,6 @@ func (c *conn) close() {
 	}
 }
 
-// cparams holds a statement's parameters as the parallel arrays chDB takes.
-type cparams struct {
-	names, values         []*byte
-	nameLens, valueLens   []uintptr
-	keepNames, keepValues []string
-}
-
-func newCParams(names, values []string) *cparams {
-	p := &cparams{keepNames: names, keepValues: values}
-	for i := range names {
-		p.names = append(p.names, cString(names[i]))
-		p.nameLens = append(p.nameLens, uintptr(len(names[i])))
-		p.values = append(p.values, cString(values[i]))
-		p.valueLens = append(p.valueLens, uintptr(len(values[i])))
-	}
-	return p
-}
-
-func (p *cparams) args() (names **byte, nameLens *uintptr, values **byte, valueLens *uintptr, n uintptr) {
-	if len(p.names) == 0 {
-		return nil, nil, nil, nil, 0
-	}
-	return &p.names[0], &p.nameLens[0], &p.values[0], &p.valueLens[0], uintptr(len(p.names))
-}
-
-func (p *cparams) keepAlive() {
-	runtime.KeepAlive(p.names)
-	runtime.KeepAlive(p.values)
-	runtime.KeepAlive(p.nameLens)
-	runtime.KeepAlive(p.valueLens)
-	runtime.KeepAlive(p.keepNames)
-	runtime.KeepAlive(p.keepValues)
-}
-
 // result is a chDB result that the caller must destroy.
 type result struct {
 	lib *library
@@ -90,34 +56,51 @@ func (r result) destroy() {
 	}
 }
 
+// queryFunc is the signature chdb_query_with_params_n and
+// chdb_stream_query_with_params_n share.
+type queryFunc func(conn unsafe.Pointer, query *byte, queryLen uintptr, format *byte, formatLen uintptr, names **byte, nameLens *uintptr, values **byte, valueLens *uintptr, count uintptr) unsafe.Pointer
+
 // query runs one statement to completion and returns its result.
 func (c *conn) query(sql string, names, values []string, format string) (result, error) {
-	p := newCParams(names, values)
-	n, nl, v, vl, count := p.args()
-	r := result{lib: c.lib, ptr: c.lib.queryWithParams(c.handle, cString(sql), uintptr(len(sql)), cString(format), uintptr(len(format)), n, nl, v, vl, count)}
-	runtime.KeepAlive(sql)
-	runtime.KeepAlive(format)
-	p.keepAlive()
-	if r.ptr == nil {
-		return r, fmt.Errorf("embedded: chDB returned no result for the statement")
-	}
-	if err := r.err(); err != nil {
-		r.destroy()
-		return result{}, err
-	}
-	return r, nil
+	return c.call(c.lib.queryWithParams, sql, names, values, format)
 }
 
 // stream starts a streaming query; fetch its chunks with fetch.
 func (c *conn) stream(sql string, names, values []string, format string) (result, error) {
-	p := newCParams(names, values)
-	n, nl, v, vl, count := p.args()
-	r := result{lib: c.lib, ptr: c.lib.streamWithParams(c.handle, cString(sql), uintptr(len(sql)), cString(format), uintptr(len(format)), n, nl, v, vl, count)}
+	return c.call(c.lib.streamWithParams, sql, names, values, format)
+}
+
+// call passes sql, format and the parameters to f as the parallel arrays chDB
+// takes. The arrays and the bytes they point to are Go memory, pinned for the
+// duration of the call.
+func (c *conn) call(f queryFunc, sql string, names, values []string, format string) (result, error) {
+	var pin runtime.Pinner
+	defer pin.Unpin()
+	n := len(names)
+	var np, vp **byte
+	var nl, vl *uintptr
+	if n > 0 {
+		nameP, valueP := make([]*byte, n), make([]*byte, n)
+		nameL, valueL := make([]uintptr, n), make([]uintptr, n)
+		for i := range names {
+			nameP[i], nameL[i] = cString(names[i]), uintptr(len(names[i]))
+			valueP[i], valueL[i] = cString(values[i]), uintptr(len(values[i]))
+			pin.Pin(nameP[i])
+			pin.Pin(valueP[i])
+		}
+		np, vp, nl, vl = &nameP[0], &valueP[0], &nameL[0], &valueL[0]
+		pin.Pin(np)
+		pin.Pin(vp)
+		pin.Pin(nl)
+		pin.Pin(vl)
+	}
+	r := result{lib: c.lib, ptr: f(c.handle, cString(sql), uintptr(len(sql)), cString(format), uintptr(len(format)), np, nl, vp, vl, uintptr(n))}
 	runtime.KeepAlive(sql)
 	runtime.KeepAlive(format)
-	p.keepAlive()
+	runtime.KeepAlive(names)
+	runtime.KeepAlive(values)
 	if r.ptr == nil {
-		return r, fmt.Errorf("embedded: chDB returned no stream for the statement")
+		return r, fmt.Errorf("embedded: chDB returned no result for the statement")
 	}
 	if err := r.err(); err != nil {
 		r.destroy()

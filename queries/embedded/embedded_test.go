@@ -2,6 +2,7 @@ package embedded_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -9,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -182,4 +184,61 @@ func TestInfo(t *testing.T) {
 	if info.Backend != "embedded" || !strings.HasPrefix(info.Version, "26.5.") || info.Location != querytest.DataDir(t) || !info.Exclusive {
 		t.Fatalf("Info = %+v", info)
 	}
+}
+
+// TestCloseWakesWaiters: a caller waiting for a connection when the store
+// closes gets an error instead of waiting for ever.
+func TestCloseWakesWaiters(t *testing.T) {
+	s, err := embedded.Open(context.Background(), embedded.Options{Dir: t.TempDir(), Connections: 1, Library: os.Getenv(querytest.LibraryVariable)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.Query(context.Background(), "SELECT number FROM system.numbers LIMIT 10", nil) // holds the only connection
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiting := make(chan error, 1)
+	go func() { waiting <- s.Exec(context.Background(), "SELECT 1", nil) }()
+	time.Sleep(100 * time.Millisecond)
+	s.Close()
+	select {
+	case err := <-waiting:
+		if !errors.Is(err, queries.ErrUnavailable) || !strings.Contains(err.Error(), "closed") {
+			t.Fatalf("waiter got %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the waiter was still waiting 30s after Close")
+	}
+	rows.Close()
+}
+
+// TestCloseWhileBusy: closing a store while its goroutines open, use and
+// return connections releases the folder exactly once, so it opens again.
+func TestCloseWhileBusy(t *testing.T) {
+	dir := t.TempDir()
+	lib := os.Getenv(querytest.LibraryVariable)
+	for round := 0; round < 5; round++ {
+		s, err := embedded.Open(context.Background(), embedded.Options{Dir: dir, Connections: 3, Library: lib})
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		var wg sync.WaitGroup
+		for g := 0; g < 6; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; i < 5; i++ {
+					s.Exec(context.Background(), "SELECT sum(number) FROM numbers(10000)", nil)
+				}
+			}()
+		}
+		time.Sleep(time.Duration(round*20) * time.Millisecond)
+		s.Close()
+		wg.Wait()
+	}
+	s, err := embedded.Open(context.Background(), embedded.Options{Dir: dir, Library: lib})
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	s.Close()
 }

@@ -42,7 +42,7 @@ func columnTypes(ctx context.Context, s queries.Store, table string, cols []stri
 		return nil, err
 	}
 	if len(info) == 0 {
-		return nil, fmt.Errorf("embedded: insert into %s: no such table", table)
+		return nil, &queries.Error{Code: 60, Name: "UNKNOWN_TABLE", Message: fmt.Sprintf("insert into %s: no such table in database %s", table, s.Info().Database)}
 	}
 	byName := map[string]string{}
 	for _, c := range info {
@@ -52,7 +52,7 @@ func columnTypes(ctx context.Context, s queries.Store, table string, cols []stri
 	for i, c := range cols {
 		t, ok := byName[c]
 		if !ok {
-			return nil, fmt.Errorf("embedded: insert into %s: the table has no column %s", table, c)
+			return nil, &queries.Error{Code: 16, Name: "NO_SUCH_COLUMN_IN_TABLE", Message: fmt.Sprintf("insert into %s: the table has no column %s", table, c)}
 		}
 		if types[i], err = rowbinary.Parse(t); err != nil {
 			return nil, fmt.Errorf("embedded: insert into %s: %w", table, err)
@@ -86,9 +86,9 @@ type chunk struct {
 
 // Insert appends the rows of src to table.
 func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (int64, error) {
-	cols := src.Columns()
-	if len(cols) == 0 {
-		return 0, fmt.Errorf("embedded: insert into %s: the source has no columns", table)
+	cols, err := src.Columns()
+	if err != nil {
+		return 0, err
 	}
 	if _, err := queries.QuoteIdentifier(table); err != nil {
 		return 0, err

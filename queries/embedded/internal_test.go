@@ -12,6 +12,18 @@ import (
 	"github.com/careerkpi/careerkpi/queries"
 )
 
+// changed returns the signals whose disposition differs from st.
+func (st signalState) changed() []int {
+	var diff []int
+	for _, s := range standardSignals {
+		var cur sigaction
+		if rtSigaction(s, nil, &cur) == 0 && cur != st[s] {
+			diff = append(diff, s)
+		}
+	}
+	return diff
+}
+
 // atStart is the signal dispositions of this test process before any chDB
 // connection: Go's own.
 var atStart = saveSignals()

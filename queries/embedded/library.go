@@ -45,17 +45,16 @@ func DefaultLibraryPaths() []string {
 type library struct {
 	path string
 
-	connect           func(argc int32, argv **byte) unsafe.Pointer
-	closeConn         func(connp unsafe.Pointer)
-	queryWithParams   func(conn unsafe.Pointer, query *byte, queryLen uintptr, format *byte, formatLen uintptr, names **byte, nameLens *uintptr, values **byte, valueLens *uintptr, count uintptr) unsafe.Pointer
-	streamWithParams  func(conn unsafe.Pointer, query *byte, queryLen uintptr, format *byte, formatLen uintptr, names **byte, nameLens *uintptr, values **byte, valueLens *uintptr, count uintptr) unsafe.Pointer
-	streamFetch       func(conn unsafe.Pointer, result unsafe.Pointer) unsafe.Pointer
-	streamCancel      func(conn unsafe.Pointer, result unsafe.Pointer)
-	destroyResult     func(result unsafe.Pointer)
-	resultBuffer      func(result unsafe.Pointer) unsafe.Pointer
-	resultLength      func(result unsafe.Pointer) uintptr
-	resultError       func(result unsafe.Pointer) unsafe.Pointer
-	resultRowsWritten func(result unsafe.Pointer) uint64
+	connect          func(argc int32, argv **byte) unsafe.Pointer
+	closeConn        func(connp unsafe.Pointer)
+	queryWithParams  func(conn unsafe.Pointer, query *byte, queryLen uintptr, format *byte, formatLen uintptr, names **byte, nameLens *uintptr, values **byte, valueLens *uintptr, count uintptr) unsafe.Pointer
+	streamWithParams func(conn unsafe.Pointer, query *byte, queryLen uintptr, format *byte, formatLen uintptr, names **byte, nameLens *uintptr, values **byte, valueLens *uintptr, count uintptr) unsafe.Pointer
+	streamFetch      func(conn unsafe.Pointer, result unsafe.Pointer) unsafe.Pointer
+	streamCancel     func(conn unsafe.Pointer, result unsafe.Pointer)
+	destroyResult    func(result unsafe.Pointer)
+	resultBuffer     func(result unsafe.Pointer) unsafe.Pointer
+	resultLength     func(result unsafe.Pointer) uintptr
+	resultError      func(result unsafe.Pointer) unsafe.Pointer
 }
 
 var (
@@ -127,7 +126,6 @@ func openLibrary(configured string) (*library, error) {
 		{&l.resultBuffer, "chdb_result_buffer"},
 		{&l.resultLength, "chdb_result_length"},
 		{&l.resultError, "chdb_result_error"},
-		{&l.resultRowsWritten, "chdb_result_rows_written"},
 	}
 	var missing []string
 	for _, s := range syms {

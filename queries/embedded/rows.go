@@ -19,21 +19,27 @@ func (s *Store) Query(ctx context.Context, sql string, params queries.Params) (q
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("embedded: %w", err)
+	}
 	c, err := s.acquire(ctx)
 	if err != nil {
 		return nil, err
 	}
+	sql, t := tag(sql)
+	stop := s.watch(ctx, t)
 	stream, err := c.stream(sql, names, values, resultFormat)
 	if err != nil {
+		stop()
 		s.release(c)
-		return nil, err
+		return nil, ctxErr(ctx, err)
 	}
-	r := &rows{s: s, c: c, ctx: ctx, stream: stream}
+	r := &rows{s: s, c: c, ctx: ctx, stream: stream, stop: stop, row: -1}
 	// Read the first chunk now, so that errors surface here and the
 	// columns are known before the first row.
 	if err := r.nextChunk(); err != nil {
 		r.Close()
-		return nil, err
+		return nil, ctxErr(ctx, err)
 	}
 	return r, nil
 }
@@ -42,6 +48,7 @@ type rows struct {
 	s      *Store
 	c      *conn
 	ctx    context.Context
+	stop   func() // stops the watch that kills the query when ctx ends
 	stream result
 	chunk  result
 	buf    []byte
@@ -52,6 +59,7 @@ type rows struct {
 	next   int // offset after the current row, once known; else -1
 	ended  bool
 	closed bool
+	failed bool // the stream ended in an error: its connection is discarded
 	err    error
 }
 
@@ -62,7 +70,7 @@ func (r *rows) nextChunk() error {
 	r.chunk, r.buf = result{}, nil
 	for {
 		if err := r.ctx.Err(); err != nil {
-			return err
+			return fmt.Errorf("embedded: %w", err)
 		}
 		ch, err := r.c.fetch(r.stream)
 		if err != nil {
@@ -72,6 +80,7 @@ func (r *rows) nextChunk() error {
 				r.ended = true
 				return nil
 			}
+			r.failed = true
 			return err
 		}
 		data := ch.data()
@@ -117,7 +126,7 @@ func (r *rows) Next() bool {
 	}
 	if !r.ended && r.next >= len(r.buf) {
 		if err := r.nextChunk(); err != nil {
-			r.fail(err)
+			r.fail(ctxErr(r.ctx, err))
 			return false
 		}
 	}
@@ -159,12 +168,11 @@ func (r *rows) Close() error {
 		r.c.cancel(r.stream)
 	}
 	r.stream.destroy()
-	r.s.release(r.c)
+	r.stop()
+	if r.failed {
+		r.s.discard(r.c)
+	} else {
+		r.s.release(r.c)
+	}
 	return nil
-}
-
-// isStreamDone reports the error chDB gives when a stream has already ended.
-func isStreamDone(err error) bool {
-	e, ok := err.(*queries.Error)
-	return ok && e.Code == 0 && e.Message == "No active streaming query"
 }

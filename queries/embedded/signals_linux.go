@@ -67,15 +67,3 @@ func (st signalState) restore() []int {
 	}
 	return restored
 }
-
-// changed returns the signals whose disposition differs from st.
-func (st signalState) changed() []int {
-	var diff []int
-	for _, s := range standardSignals {
-		var cur sigaction
-		if rtSigaction(s, nil, &cur) == 0 && cur != st[s] {
-			diff = append(diff, s)
-		}
-	}
-	return diff
-}

@@ -2,11 +2,15 @@ package embedded
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -78,6 +82,11 @@ var (
 )
 
 // Store is the embedded ClickHouse engine (chDB) as a queries.Store.
+//
+// Its connections form a pool: a slot is taken before a connection is
+// opened and given back when it is closed, so the pool never holds more than
+// Options.Connections. A statement that runs under a context that ends is
+// stopped with KILL QUERY, sent on a connection of its own (control).
 type Store struct {
 	eng  *engine
 	opts Options
@@ -85,13 +94,20 @@ type Store struct {
 
 	idle  chan *conn
 	slots chan struct{}
+	done  chan struct{} // closed by Close
 
-	mu     sync.Mutex
-	closed bool
-	open   map[*conn]bool
+	mu       sync.Mutex
+	closed   bool
+	live     int  // connections open or being opened, control included
+	released bool // the engine was released
+	control  *conn
+	ctlMu    sync.Mutex // one KILL at a time on control
 }
 
 var _ queries.Store = (*Store)(nil)
+
+// errClosed is the error of a store used after Close.
+var errClosed = queries.Unavailable("embedded: store is closed")
 
 // Open opens the embedded engine on opts.Dir, loading libchdb.so on first
 // use, and creates the database if needed. Several stores may be open on the
@@ -110,7 +126,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		opts:  opts,
 		idle:  make(chan *conn, opts.Connections),
 		slots: make(chan struct{}, opts.Connections),
-		open:  map[*conn]bool{},
+		done:  make(chan struct{}),
 	}
 	c, err := s.acquire(ctx)
 	if err != nil {
@@ -179,10 +195,14 @@ func (e *engine) connect(db string) (*conn, error) {
 	defer e.connMu.Unlock()
 	args := []string{"careerkpi", "--path=" + filepath.Join(e.dir, "clickhouse")}
 	argv := make([]*byte, len(args)+1)
+	var pin runtime.Pinner
+	defer pin.Unpin()
 	for i, a := range args {
 		b := append([]byte(a), 0)
 		argv[i] = &b[0]
+		pin.Pin(argv[i])
 	}
+	pin.Pin(&argv[0])
 	saved := saveSignals()
 	ptr := e.lib.connect(int32(len(args)), &argv[0])
 	if restored := saved.restore(); len(restored) > 0 {
@@ -224,15 +244,47 @@ func (c *conn) scalar(sql string) (string, error) {
 		return "", err
 	}
 	defer r.destroy()
-	s := string(r.data())
-	if n := len(s); n > 0 && s[n-1] == '\n' {
-		s = s[:n-1]
-	}
-	return s, nil
+	return strings.TrimSuffix(string(r.data()), "\n"), nil
 }
 
-// acquire returns an idle connection, or opens one if the store has fewer
-// than Options.Connections, or waits for one to come back.
+// open opens a connection for the pool or for control, counting it as live
+// until it is closed by closeConn.
+func (s *Store) open() (*conn, error) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, errClosed
+	}
+	s.live++
+	s.mu.Unlock()
+	c, err := s.eng.connect(s.opts.Database)
+	if err != nil {
+		s.closeConn(nil)
+		return nil, err
+	}
+	return c, nil
+}
+
+// closeConn closes c (if any) and, when it was the last live connection of
+// a closed store, releases the engine.
+func (s *Store) closeConn(c *conn) {
+	if c != nil {
+		c.close()
+	}
+	s.mu.Lock()
+	s.live--
+	last := s.closed && s.live == 0 && !s.released
+	if last {
+		s.released = true
+	}
+	s.mu.Unlock()
+	if last {
+		releaseEngine(s.eng)
+	}
+}
+
+// acquire returns an idle connection, or opens one if the pool has a free
+// slot, or waits for one to come back.
 func (s *Store) acquire(ctx context.Context) (*conn, error) {
 	select {
 	case c := <-s.idle:
@@ -243,72 +295,45 @@ func (s *Store) acquire(ctx context.Context) (*conn, error) {
 	case c := <-s.idle:
 		return c, nil
 	case s.slots <- struct{}{}:
-		s.mu.Lock()
-		closed := s.closed
-		s.mu.Unlock()
-		if closed {
-			<-s.slots
-			return nil, errClosed
-		}
-		c, err := s.eng.connect(s.opts.Database)
+		c, err := s.open()
 		if err != nil {
 			<-s.slots
 			return nil, err
 		}
-		s.mu.Lock()
-		s.open[c] = true
-		s.mu.Unlock()
 		return c, nil
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, fmt.Errorf("embedded: wait for a connection: %w", ctx.Err())
+	case <-s.done:
+		return nil, errClosed
 	}
 }
 
-var errClosed = queries.Unavailable("embedded: store is closed")
-
 // release returns a connection to the pool, or closes it if the store is
-// closed; the last connection of a closed store releases the engine.
+// closed.
 func (s *Store) release(c *conn) {
 	s.mu.Lock()
 	if !s.closed {
-		s.idle <- c
+		s.idle <- c // never blocks: there are as many places as slots
 		s.mu.Unlock()
 		return
 	}
-	delete(s.open, c)
-	c.close()
-	last := len(s.open) == 0
 	s.mu.Unlock()
-	if last {
-		releaseEngine(s.eng)
-	}
+	<-s.slots
+	s.closeConn(c)
 }
 
-// Exec runs one statement that returns no rows.
-func (s *Store) Exec(ctx context.Context, sql string, params queries.Params) error {
-	names, values, err := queries.Bind(sql, params)
-	if err != nil {
-		return err
-	}
-	c, err := s.acquire(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.release(c)
-	r, err := c.query(sql, names, values, "Null")
-	if err != nil {
-		return err
-	}
-	r.destroy()
-	return nil
+// discard closes a connection that must not be used again and frees its
+// slot: a stream that ended in an error leaves the start of its output in
+// the connection, which the next statement's result would begin with.
+func (s *Store) discard(c *conn) {
+	<-s.slots
+	s.closeConn(c)
 }
-
-// Info describes the engine.
-func (s *Store) Info() queries.Info { return s.info }
 
 // Close closes the store's idle connections at once and the busy ones as
 // their rows close; the data folder is released when the last store on it
-// has closed its last connection.
+// has closed its last connection. Callers waiting for a connection get an
+// error.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -316,19 +341,137 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	close(s.done)
+	var idle []*conn
 	for drained := false; !drained; {
 		select {
 		case c := <-s.idle:
-			delete(s.open, c)
-			c.close()
+			idle = append(idle, c)
 		default:
 			drained = true
 		}
 	}
-	last := len(s.open) == 0
+	control := s.control
+	s.control = nil
+	noneLive := s.live == 0 && !s.released
+	if noneLive {
+		s.released = true
+	}
 	s.mu.Unlock()
-	if last {
+	for _, c := range idle {
+		<-s.slots
+		s.closeConn(c)
+	}
+	if control != nil {
+		s.closeConn(control)
+	}
+	if noneLive {
 		releaseEngine(s.eng)
 	}
 	return nil
+}
+
+// Info describes the engine.
+func (s *Store) Info() queries.Info { return s.info }
+
+// tag appends to a statement the comment by which KILL QUERY finds it, and
+// returns the tagged text and the tag. A trailing semicolon is dropped, as
+// chDB would take the comment after it for a second, empty statement.
+func tag(sql string) (string, string) {
+	b := make([]byte, 8)
+	rand.Read(b)
+	t := "careerkpi-query-" + hex.EncodeToString(b)
+	sql = strings.TrimRight(sql, " \t\r\n")
+	if code := strings.TrimRight(queries.MaskSQL(sql), " \t\r\n"); strings.HasSuffix(code, ";") {
+		sql = sql[:len(code)-1]
+	}
+	return sql + "\n/* " + t + " */", t
+}
+
+// watch kills the statement tagged t if ctx ends before stop is called.
+func (s *Store) watch(ctx context.Context, t string) (stop func()) {
+	if ctx.Done() == nil {
+		return func() {}
+	}
+	stopped := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			if err := s.kill(t); err != nil {
+				slog.Warn("embedded_kill_failed", "error", err)
+			}
+		case <-stopped:
+		}
+	}()
+	return func() { close(stopped) }
+}
+
+// kill stops the statement tagged t, on the control connection.
+func (s *Store) kill(t string) error {
+	s.ctlMu.Lock()
+	defer s.ctlMu.Unlock()
+	s.mu.Lock()
+	c := s.control
+	s.mu.Unlock()
+	if c == nil {
+		var err error
+		if c, err = s.open(); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		if s.closed {
+			s.mu.Unlock()
+			s.closeConn(c)
+			return errClosed
+		}
+		s.control = c
+		s.mu.Unlock()
+	}
+	r, err := c.query("KILL QUERY WHERE position(query, {tag:String}) > 0 ASYNC", []string{"tag"}, []string{t}, "Null")
+	if err != nil {
+		return err
+	}
+	r.destroy()
+	return nil
+}
+
+// ctxErr returns the context's error in place of err when ctx ended: the
+// statement failed because it was killed.
+func ctxErr(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("embedded: %w", ctx.Err())
+	}
+	return err
+}
+
+// Exec runs one statement that returns no rows. If ctx ends first, the
+// statement is killed and Exec returns ctx's error.
+func (s *Store) Exec(ctx context.Context, sql string, params queries.Params) error {
+	names, values, err := queries.Bind(sql, params)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("embedded: %w", err)
+	}
+	c, err := s.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.release(c)
+	sql, t := tag(sql)
+	stop := s.watch(ctx, t)
+	r, err := c.query(sql, names, values, "Null")
+	stop()
+	if err != nil {
+		return ctxErr(ctx, err)
+	}
+	r.destroy()
+	return nil
+}
+
+// isStreamDone reports the error chDB gives when a stream has already ended.
+func isStreamDone(err error) bool {
+	var e *queries.Error
+	return errors.As(err, &e) && e.Code == 0 && e.Message == "No active streaming query"
 }

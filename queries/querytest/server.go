@@ -23,7 +23,9 @@ import (
 )
 
 // Server is a clickhouse-server process started for tests, listening on
-// loopback only, with its own configuration and data folder.
+// loopback only, with its own configuration and data folder. Its time zone
+// is Asia/Tokyo, not UTC, so that a time that takes the server's zone where
+// it should not shows up in the tests.
 type Server struct {
 	Dir      string // configuration, data and logs
 	TCPPort  int    // native protocol
@@ -212,7 +214,7 @@ func (s *Server) writeConfig() error {
   <users_config>` + filepath.Join(s.Dir, "users.xml") + `</users_config>
   <default_profile>default</default_profile>
   <default_database>default</default_database>
-  <timezone>UTC</timezone>
+  <timezone>Asia/Tokyo</timezone>
   <mark_cache_size>268435456</mark_cache_size>
   <uncompressed_cache_size>268435456</uncompressed_cache_size>
   <max_concurrent_queries>100</max_concurrent_queries>

@@ -366,9 +366,13 @@ func decoderFor(t *Type, dst reflect.Type) (decodeFunc, error) {
 			}, nil
 		}
 	case Nothing:
-		if dst.Kind() == reflect.Pointer || dst.Kind() == reflect.Interface {
-			return func(b []byte, off int, p unsafe.Pointer) (int, error) { return off, nil }, nil
-		}
+		// The type of a bare NULL: it holds no value, so any destination
+		// takes it as its zero value.
+		zero := reflect.Zero(dst)
+		return func(b []byte, off int, p unsafe.Pointer) (int, error) {
+			reflect.NewAt(dst, p).Elem().Set(zero)
+			return off, nil
+		}, nil
 	}
 	return nil, &ConversionError{Type: t, Dest: dst}
 }

@@ -20,5 +20,6 @@
 //	Nullable(T)               *D, where D is a destination of T (nil for NULL)
 //	Array(T)                  []D, where D is a destination of T
 //	LowCardinality(T)         the destinations of T
+//	Nothing (a bare NULL)     any destination, which gets its zero value
 //	any type                  any (the value in its natural Go type)
 package rowbinary

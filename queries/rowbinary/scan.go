@@ -26,9 +26,6 @@ func NewRowScanner(cols []Column) *RowScanner {
 	return &RowScanner{cols: cols, cache: make([]scanEntry, len(cols))}
 }
 
-// Columns returns the columns of the rows.
-func (s *RowScanner) Columns() []Column { return s.cols }
-
 // Scan decodes the row at off into dest, one pointer per column, and returns
 // the offset of the next row.
 func (s *RowScanner) Scan(b []byte, off int, dest []any) (int, error) {

@@ -61,6 +61,8 @@ type Type struct {
 	Precision int
 	// Location is the time zone of DateTime and DateTime64 (UTC when none is named).
 	Location *time.Location
+	// Zone is the time zone the type names, or "" when it names none.
+	Zone string
 	// EnumNames maps the values of Enum8 and Enum16 to their names.
 	EnumNames map[int16]string
 	// EnumValues maps the names of Enum8 and Enum16 to their values.
@@ -229,7 +231,7 @@ func (p *typeParser) parseType() (*Type, error) {
 			if err != nil {
 				return nil, err
 			}
-			t.Location = loc
+			t.Location, t.Zone = loc, loc.String()
 			if err := p.expect(')'); err != nil {
 				return nil, err
 			}
@@ -252,7 +254,7 @@ func (p *typeParser) parseType() (*Type, error) {
 			if err != nil {
 				return nil, err
 			}
-			t.Location = loc
+			t.Location, t.Zone = loc, loc.String()
 		}
 		if err := p.expect(')'); err != nil {
 			return nil, err

@@ -199,12 +199,27 @@ func convertError(err error) error {
 	return err
 }
 
-// isConnError reports an error of the connection rather than of the statement.
+// isConnError reports an error of the connection rather than of the
+// statement. (A context's deadline error also looks like a net.Error: check
+// the context first.)
 func isConnError(err error) bool {
 	var ne net.Error
 	return errors.Is(err, sqldriver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNREFUSED) ||
 		errors.As(err, &ne)
+}
+
+// ctxDone returns the context's error, counting a deadline that has passed
+// as exceeded even before the context notices: clickhouse-go turns the
+// deadline into the socket's, whose timeout can come first.
+func ctxDone(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if dl, ok := ctx.Deadline(); ok && !time.Now().Before(dl) {
+		return context.DeadlineExceeded
+	}
+	return nil
 }
 
 // bind checks the parameters and attaches them to the context.
@@ -234,12 +249,17 @@ func (s *Store) Exec(ctx context.Context, sql string, params queries.Params) err
 		return err
 	}
 	if err := s.conn.Exec(ctx, sql); err != nil {
-		return s.wrap(err)
+		return s.wrap(ctx, err)
 	}
 	return nil
 }
 
-func (s *Store) wrap(err error) error {
+// wrap explains an error of a statement: the context's end, a lost
+// connection, or ClickHouse's own error.
+func (s *Store) wrap(ctx context.Context, err error) error {
+	if err := ctxDone(ctx); err != nil {
+		return fmt.Errorf("server: %w", err)
+	}
 	if isConnError(err) {
 		return queries.Unavailable("server: lost the connection to ClickHouse at %s (%v)", s.info.Location, err)
 	}
@@ -255,18 +275,27 @@ func (s *Store) Query(ctx context.Context, sql string, params queries.Params) (q
 		return nil, err
 	}
 	r, err := s.conn.Query(ctx, sql)
-	if err != nil && isConnError(err) && ctx.Err() == nil {
+	if err != nil && isConnError(err) && ctxDone(ctx) == nil {
 		r, err = s.conn.Query(ctx, sql)
 	}
 	if err != nil {
-		return nil, s.wrap(err)
+		return nil, s.wrap(ctx, err)
 	}
-	return newRows(r), nil
+	rows, err := newRows(r)
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	rows.ctx, rows.s = ctx, s
+	return rows, nil
 }
 
 // Insert appends the rows of src to table in INSERTs of InsertBlockRows rows.
 func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (int64, error) {
-	cols := src.Columns()
+	cols, err := src.Columns()
+	if err != nil {
+		return 0, err
+	}
 	qt, err := queries.QuoteIdentifier(table)
 	if err != nil {
 		return 0, err
@@ -281,11 +310,11 @@ func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (i
 	sql := "INSERT INTO " + qt + " (" + strings.Join(qcols, ", ") + ")"
 	prepare := func() (driver.Batch, error) {
 		b, err := s.conn.PrepareBatch(ctx, sql)
-		if err != nil && isConnError(err) && ctx.Err() == nil {
+		if err != nil && isConnError(err) && ctxDone(ctx) == nil {
 			b, err = s.conn.PrepareBatch(ctx, sql)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("server: insert into %s: %w", table, s.wrap(err))
+			return nil, fmt.Errorf("server: insert into %s: %w", table, s.wrap(ctx, err))
 		}
 		return b, nil
 	}
@@ -324,7 +353,7 @@ func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (i
 		if batch.Rows() >= s.opts.InsertBlockRows {
 			n := int64(batch.Rows())
 			if err := batch.Send(); err != nil {
-				return fmt.Errorf("server: insert into %s: %w", table, s.wrap(err))
+				return fmt.Errorf("server: insert into %s: %w", table, s.wrap(ctx, err))
 			}
 			written += n
 			if batch, err = prepare(); err != nil {
@@ -338,7 +367,7 @@ func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (i
 	}
 	if n := int64(batch.Rows()); n > 0 {
 		if err := batch.Send(); err != nil {
-			return written, fmt.Errorf("server: insert into %s: %w", table, s.wrap(err))
+			return written, fmt.Errorf("server: insert into %s: %w", table, s.wrap(ctx, err))
 		}
 		written += n
 	}
@@ -354,26 +383,46 @@ func (s *Store) Close() error { return s.conn.Close() }
 // rows adapts clickhouse-go's rows to queries.Rows, converting each value
 // with rowbinary.Convert so that both backends scan alike.
 type rows struct {
+	ctx     context.Context
+	s       *Store
 	r       driver.Rows
 	cols    []rowbinary.Column
 	holders []reflect.Value
+	direct  []bool // the driver's value can be copied as it is
 	ptrs    []any
 	closed  bool
 }
 
-func newRows(r driver.Rows) *rows {
+// newRows wraps r. A column of a type careerkpi does not read (Decimal,
+// Tuple, Map, …) is refused here, as the embedded engine refuses it.
+func newRows(r driver.Rows) (*rows, error) {
 	cts := r.ColumnTypes()
-	out := &rows{r: r, cols: make([]rowbinary.Column, len(cts)), holders: make([]reflect.Value, len(cts)), ptrs: make([]any, len(cts))}
+	out := &rows{r: r, cols: make([]rowbinary.Column, len(cts)), holders: make([]reflect.Value, len(cts)), direct: make([]bool, len(cts)), ptrs: make([]any, len(cts))}
 	for i, ct := range cts {
 		t, err := rowbinary.Parse(ct.DatabaseTypeName())
 		if err != nil {
-			t = nil // scanning this column reports the error
+			return nil, fmt.Errorf("server: column %s: %w", ct.Name(), err)
 		}
 		out.cols[i] = rowbinary.Column{Name: ct.Name(), Type: t}
 		out.holders[i] = reflect.New(ct.ScanType())
 		out.ptrs[i] = out.holders[i].Interface()
+		// Times come from the driver in the server's time zone; they go
+		// through Convert, which gives dates at midnight UTC as the
+		// embedded engine does.
+		out.direct[i] = !holdsTime(ct.ScanType())
 	}
-	return out
+	return out, nil
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// holdsTime reports whether values of t contain a time.Time.
+func holdsTime(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return holdsTime(t.Elem())
+	}
+	return t == timeType
 }
 
 func (r *rows) Columns() []rowbinary.Column { return r.cols }
@@ -394,17 +443,14 @@ func (r *rows) Scan(dest ...any) error {
 		return fmt.Errorf("server: %d destinations for %d columns", len(dest), len(r.cols))
 	}
 	if err := r.r.Scan(r.ptrs...); err != nil {
-		return convertError(err)
+		return r.s.wrap(r.ctx, err)
 	}
 	for i, d := range dest {
 		h := r.holders[i]
 		dv := reflect.ValueOf(d)
-		if dv.Kind() == reflect.Pointer && !dv.IsNil() && dv.Type() == h.Type() {
+		if r.direct[i] && dv.Kind() == reflect.Pointer && !dv.IsNil() && dv.Type() == h.Type() {
 			dv.Elem().Set(h.Elem()) // the destination has the driver's own type
 			continue
-		}
-		if r.cols[i].Type == nil {
-			return fmt.Errorf("server: column %s has a type careerkpi cannot read", r.cols[i].Name)
 		}
 		if err := rowbinary.Convert(r.cols[i].Type, h.Elem().Interface(), d); err != nil {
 			return fmt.Errorf("column %s: %w", r.cols[i].Name, err)
@@ -415,7 +461,7 @@ func (r *rows) Scan(dest ...any) error {
 
 func (r *rows) Err() error {
 	if err := r.r.Err(); err != nil {
-		return convertError(err)
+		return r.s.wrap(r.ctx, err)
 	}
 	return nil
 }
