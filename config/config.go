@@ -33,6 +33,8 @@ type Config struct {
 	ClickHouse ClickHouse `yaml:"clickhouse"`
 	// Addr is the address `careerkpi serve` listens on.
 	Addr string `yaml:"addr"`
+	// UploadLimitMB is the largest upload `careerkpi serve` accepts, in MiB.
+	UploadLimitMB int `yaml:"upload_limit_mb"`
 	// Log configures logging.
 	Log Log `yaml:"log"`
 }
@@ -57,11 +59,12 @@ type Log struct {
 // Defaults returns the configuration before any file, environment or flag.
 func Defaults() Config {
 	return Config{
-		DataDir:     "data",
-		Database:    "careerkpi",
-		Connections: 4,
-		Addr:        "127.0.0.1:8080",
-		Log:         Log{Level: "info", Format: "text"},
+		DataDir:       "data",
+		Database:      "careerkpi",
+		Connections:   4,
+		Addr:          "127.0.0.1:8080",
+		UploadLimitMB: 256,
+		Log:           Log{Level: "info", Format: "text"},
 	}
 }
 
@@ -96,6 +99,7 @@ var Settings = []Setting{
 	{Key: "clickhouse.password", Env: "CAREERKPI_CLICKHOUSE_PASSWORD", Usage: "password for the ClickHouse server, replacing the DSN's", field: func(c *Config) any { return &c.ClickHouse.Password }},
 	{Key: "clickhouse.ca_file", Env: "CAREERKPI_CLICKHOUSE_CA_FILE", Flag: "clickhouse-ca-file", Usage: "PEM file of certificate authorities for TLS to the server", field: func(c *Config) any { return &c.ClickHouse.CAFile }},
 	{Key: "addr", Env: "CAREERKPI_ADDR", Flag: "addr", ServeOnly: true, Usage: "address to serve on", field: func(c *Config) any { return &c.Addr }},
+	{Key: "upload_limit_mb", Env: "CAREERKPI_UPLOAD_LIMIT_MB", Flag: "upload-limit-mb", ServeOnly: true, Usage: "largest upload to serve's load endpoint, in MiB", field: func(c *Config) any { return &c.UploadLimitMB }},
 	{Key: "log.level", Env: "CAREERKPI_LOG_LEVEL", Flag: "log-level", Usage: "debug, info, warn or error", field: func(c *Config) any { return &c.Log.Level }},
 	{Key: "log.format", Env: "CAREERKPI_LOG_FORMAT", Flag: "log-format", Usage: "text or json", field: func(c *Config) any { return &c.Log.Format }},
 }
@@ -231,6 +235,9 @@ func (c *Config) Validate() error {
 		if _, err := os.Stat(f); err != nil {
 			bad("clickhouse.ca_file", "%v", err)
 		}
+	}
+	if c.UploadLimitMB < 1 || c.UploadLimitMB > 16384 {
+		bad("upload_limit_mb", "%d is not between 1 and 16384", c.UploadLimitMB)
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		bad("addr", "%q is not host:port", c.Addr)

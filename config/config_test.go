@@ -34,7 +34,7 @@ func TestGoodFiles(t *testing.T) {
 	want := Config{
 		DataDir: "/var/lib/careerkpi", ChDBLibrary: "/opt/chdb/libchdb.so", Database: "hr_analytics", Connections: 8,
 		ClickHouse: ClickHouse{DSN: "clickhouse://careerkpi@ch1.example.internal:9440/hr_analytics?secure=true", Password: "from-the-file"},
-		Addr:       "0.0.0.0:8443", Log: Log{Level: "debug", Format: "json"},
+		Addr:       "0.0.0.0:8443", UploadLimitMB: 256, Log: Log{Level: "debug", Format: "json"},
 	}
 	if *c != want {
 		t.Errorf("full.good.yml =\n%+v\nwant\n%+v", *c, want)

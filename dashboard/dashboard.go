@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"cmp"
 	"embed"
 	"html/template"
 	"log/slog"
@@ -24,6 +25,8 @@ var templates = template.Must(template.New("").ParseFS(templateFiles, "templates
 type Options struct {
 	// Store is where the data lives.
 	Store queries.Store
+	// UploadLimit is the largest request body, in bytes; default 256 MiB.
+	UploadLimit int
 }
 
 // Dashboard serves careerkpi's pages and API.
@@ -40,7 +43,7 @@ func New(opts Options) *fiber.App {
 		ErrorHandler:          errorHandler,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          5 * time.Minute,
-		BodyLimit:             64 << 20,
+		BodyLimit:             cmp.Or(opts.UploadLimit, 256<<20),
 	})
 	app.Use(recover.New())
 	app.Use(logRequests)

@@ -13,4 +13,5 @@ func (d *Dashboard) routes(app *fiber.App) {
 	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(static), MaxAge: 3600}))
 	app.Get("/", d.healthPage)
 	app.Get("/healthz", d.healthJSON)
+	app.Post("/api/v1/loads", d.postLoad)
 }

@@ -52,6 +52,7 @@ type Batch struct {
 	Dataset     string     `ch:"dataset"`
 	State       string     `ch:"state"`
 	ContentHash string     `ch:"content_hash"`
+	SourceHash  string     `ch:"source_hash"`
 	Source      string     `ch:"source"`
 	Rows        uint64     `ch:"rows"`
 	Rejected    uint64     `ch:"rejected"`

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -135,22 +136,44 @@ func Migrate(ctx context.Context, s Store, ms []Migration) ([]Migration, error) 
 		}
 		done[v] = true
 	}
+	// Apply the pending migrations, then record them in one insert. Every
+	// migration can run twice, so a crash before the record only means
+	// applying again on the next start.
 	var ran []Migration
+	record := func() error {
+		if len(ran) == 0 {
+			return nil
+		}
+		now := time.Now().UTC()
+		recs := make([]AppliedMigration, len(ran))
+		for i, m := range ran {
+			recs[i] = AppliedMigration{Version: uint32(m.Version), Name: m.Name, Checksum: m.Checksum, AppliedAt: now}
+		}
+		if _, err := s.Insert(ctx, "schema_migrations", Slice(recs)); err != nil {
+			return fmt.Errorf("queries: record migrations: %w", err)
+		}
+		return nil
+	}
 	for _, m := range ms {
 		if done[m.Version] {
 			continue
 		}
-		if err := ctx.Err(); err != nil {
+		err := ctx.Err()
+		if err == nil {
+			if err = s.Exec(ctx, m.SQL, nil); err != nil {
+				err = fmt.Errorf("queries: apply migration %s: %w", m.Name, err)
+			}
+		}
+		if err != nil {
+			if rerr := record(); rerr != nil {
+				err = errors.Join(err, rerr)
+			}
 			return ran, err
 		}
-		if err := s.Exec(ctx, m.SQL, nil); err != nil {
-			return ran, fmt.Errorf("queries: apply migration %s: %w", m.Name, err)
-		}
-		rec := []AppliedMigration{{Version: uint32(m.Version), Name: m.Name, Checksum: m.Checksum, AppliedAt: time.Now().UTC()}}
-		if _, err := s.Insert(ctx, "schema_migrations", Slice(rec)); err != nil {
-			return ran, fmt.Errorf("queries: record migration %s: %w", m.Name, err)
-		}
 		ran = append(ran, m)
+	}
+	if err := record(); err != nil {
+		return nil, err
 	}
 	return ran, nil
 }

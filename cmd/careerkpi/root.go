@@ -43,6 +43,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "careerkpi: %v\nRun 'careerkpi help' for usage.\n", err)
 		return 2
+	case errors.Is(err, errReported):
+		return 1
 	default:
 		fmt.Fprintf(stderr, "careerkpi: %v\n", err)
 		return 1
@@ -70,6 +72,7 @@ given with --config (or CAREERKPI_CONFIG), then the defaults.`,
 	root.AddCommand(
 		a.serveCommand(),
 		a.loadCommand(),
+		a.loadsCommand(),
 		a.demoCommand(),
 		a.publishCommand(),
 		a.reportCommand(),
@@ -77,8 +80,15 @@ given with --config (or CAREERKPI_CONFIG), then the defaults.`,
 		a.migrateCommand(),
 		a.versionCommand(),
 	)
-	for _, c := range root.Commands() {
+	var wrap func(*cobra.Command)
+	wrap = func(c *cobra.Command) {
 		c.Args = wrapArgs(c.Args)
+		for _, sub := range c.Commands() {
+			wrap(sub)
+		}
+	}
+	for _, c := range root.Commands() {
+		wrap(c)
 	}
 	return root
 }

@@ -36,7 +36,7 @@ func (a *app) serve(ctx context.Context, s *storeHandle) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	web := dashboard.New(dashboard.Options{Store: s})
+	web := dashboard.New(dashboard.Options{Store: s, UploadLimit: a.cfg.UploadLimitMB << 20})
 	info := s.Info()
 	fmt.Fprintf(a.stdout, "careerkpi is serving on http://%s (%s ClickHouse %s, database %s at %s)\n",
 		ln.Addr(), info.Backend, info.Version, info.Database, info.Location)
