@@ -15,10 +15,14 @@ export CGO_ENABLED := 0
 export CAREERKPI_CHDB_LIBRARY := $(CHDB_LIBRARY)
 
 BIN := bin/careerkpi
+# The fuzz tests of the file formats, run briefly by `make test`. Budgets are
+# counts of executions (a few seconds each here), not durations: Go 1.26's
+# fuzzer can report a duration's end as a failure (golang/go#75804).
+FUZZ_TARGETS ?= ingest/table:FuzzCSV:30000x ingest/table:FuzzJSONLines:40000x ingest/table:FuzzXLSX:8000x
 ADDR ?= 127.0.0.1:8080
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: help engine build run test test-server bench lint clean
+.PHONY: help engine build run test test-server fuzz bench lint clean
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,13 +36,23 @@ build: ## build bin/careerkpi
 run: engine build ## fetch and build everything, then serve on http://127.0.0.1:8080 with data in ./data
 	$(BIN) serve --addr $(ADDR)
 
-test: engine ## run the whole test suite (embedded engine and a real clickhouse-server)
+test: engine ## run the whole test suite (embedded engine and a real clickhouse-server), then the fuzz tests briefly
 	@scripts/ensure-clickhouse-server.sh
 	$(GO) test -count=1 -timeout 20m ./...
+	@$(MAKE) --no-print-directory fuzz
 
 test-server: engine ## run the whole test suite against the server in CAREERKPI_TEST_CLICKHOUSE_DSN
 	@test -n "$${CAREERKPI_TEST_CLICKHOUSE_DSN:-}" || { echo "set CAREERKPI_TEST_CLICKHOUSE_DSN=clickhouse://user:password@host:9000/default" >&2; exit 2; }
 	$(GO) test -count=1 -timeout 30m ./...
+
+fuzz: ## run each file-format fuzz test briefly (FUZZ_TARGETS: package:target:executions)
+	@for t in $(FUZZ_TARGETS); do \
+		IFS=: read -r pkg fn n <<< "$$t"; \
+		echo "fuzz $$fn ($$n executions)"; \
+		log=$$(mktemp); \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime "$$n" -fuzzminimizetime 200x ./$$pkg/ >"$$log" 2>&1 || { cat "$$log"; rm -f "$$log"; exit 1; }; \
+		rm -f "$$log"; \
+	done
 
 bench: engine ## run the benchmarks (see BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchtime 4x -count 3 -timeout 60m ./...

@@ -14,7 +14,9 @@ import (
 // ErrNoBatch reports a batch reference that names no batch, or several.
 var ErrNoBatch = errors.New("ingest: no such batch")
 
-// FindBatch returns the batch whose id is ref or starts with it.
+// FindBatch returns the batch whose id is ref, starts with it or ends with
+// it. Batch ids are UUIDv7: they start with the time of the load, so the
+// end (random) tells batches of the same minute apart.
 func FindBatch(ctx context.Context, s queries.Store, ref string) (queries.Batch, error) {
 	ref = strings.ToLower(strings.TrimSpace(ref))
 	if len(ref) < 4 {
@@ -33,17 +35,17 @@ func FindBatch(ctx context.Context, s queries.Store, ref string) (queries.Batch,
 	}
 	var found []queries.Batch
 	for _, b := range all {
-		if strings.HasPrefix(b.ID.String(), ref) {
+		if id := b.ID.String(); strings.HasPrefix(id, ref) || strings.HasSuffix(id, ref) {
 			found = append(found, b)
 		}
 	}
 	switch len(found) {
 	case 0:
-		return queries.Batch{}, fmt.Errorf("%w: no batch id starts with %s (see `careerkpi loads`)", ErrNoBatch, ref)
+		return queries.Batch{}, fmt.Errorf("%w: no batch id starts or ends with %s (see `careerkpi loads`)", ErrNoBatch, ref)
 	case 1:
 		return found[0], nil
 	}
-	return queries.Batch{}, fmt.Errorf("%w: %d batch ids start with %s; give more of the id", ErrNoBatch, len(found), ref)
+	return queries.Batch{}, fmt.Errorf("%w: %d batch ids start or end with %s; give more of the id", ErrNoBatch, len(found), ref)
 }
 
 // Undo takes a committed batch back: its rows stop being visible at once and

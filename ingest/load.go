@@ -51,7 +51,8 @@ type Request struct {
 	// DryRun checks everything and writes nothing.
 	DryRun bool
 	// Replace, when set, replaces a committed batch of the same dataset:
-	// ReplaceSameSource, or the id (or a unique prefix of it) of a batch.
+	// ReplaceSameSource, or the id of a batch (or a unique start or end
+	// of it).
 	Replace string
 	// LoadedBy names who loads, for the record.
 	LoadedBy string
@@ -319,7 +320,8 @@ func (ru *run) replaceTarget(source string) (queries.Batch, error) {
 		if b.Dataset != ru.ds.Name || b.State != queries.BatchCommitted {
 			continue
 		}
-		if ru.req.Replace == ReplaceSameSource && b.Source == source || ru.req.Replace != ReplaceSameSource && strings.HasPrefix(b.ID.String(), ru.req.Replace) {
+		id := b.ID.String()
+		if ru.req.Replace == ReplaceSameSource && b.Source == source || ru.req.Replace != ReplaceSameSource && (strings.HasPrefix(id, ru.req.Replace) || strings.HasSuffix(id, ru.req.Replace)) {
 			found = append(found, b)
 		}
 	}
@@ -327,9 +329,9 @@ func (ru *run) replaceTarget(source string) (queries.Batch, error) {
 	case len(found) == 0 && ru.req.Replace == ReplaceSameSource:
 		return queries.Batch{}, fmt.Errorf("%w: no committed %s batch was loaded from %s", errNoTarget, ru.ds.Name, source)
 	case len(found) == 0:
-		return queries.Batch{}, fmt.Errorf("%w: no committed %s batch has an id starting %s (see `careerkpi loads`)", errNoTarget, ru.ds.Name, ru.req.Replace)
+		return queries.Batch{}, fmt.Errorf("%w: no committed %s batch has an id starting or ending with %s (see `careerkpi loads`)", errNoTarget, ru.ds.Name, ru.req.Replace)
 	case len(found) > 1 && ru.req.Replace != ReplaceSameSource:
-		return queries.Batch{}, fmt.Errorf("%w: %d batches have ids starting %s; give more of the id", errNoTarget, len(found), ru.req.Replace)
+		return queries.Batch{}, fmt.Errorf("%w: %d batches have ids starting or ending with %s; give more of the id", errNoTarget, len(found), ru.req.Replace)
 	}
 	return found[0], nil // Batches lists the newest first
 }

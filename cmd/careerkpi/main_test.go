@@ -30,12 +30,19 @@ func TestMain(m *testing.M) {
 	querytest.Main(m)
 }
 
-// careerkpi runs careerkpi in a new process and returns its output and exit status.
+// careerkpi runs careerkpi in a new process, in a folder of its own, and
+// returns its output and exit status.
 func careerkpi(t *testing.T, env []string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	return careerkpiIn(t, t.TempDir(), env, args...)
+}
+
+// careerkpiIn runs careerkpi in dir (where ./data is its data folder).
+func careerkpiIn(t *testing.T, dir string, env []string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(append(os.Environ(), argsVariable+"="+strings.Join(args, "\n")), env...)
-	cmd.Dir = t.TempDir()
+	cmd.Dir = dir
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
@@ -63,8 +70,8 @@ func TestCommands(t *testing.T) {
 		{name: "unknown command", args: []string{"frobnicate"}, status: 2, err: `unknown command "frobnicate"`},
 		{name: "unknown flag", args: []string{"migrate", "--frobnicate"}, status: 2, err: "unknown flag: --frobnicate"},
 		{name: "bad setting", args: []string{"migrate", "--connections", "0"}, status: 1, err: "connections: 0 is not between 1 and 64"},
-		{name: "load not yet", args: []string{"load", "employees", "x.csv"}, status: 1, err: "careerkpi load: not yet available"},
-		{name: "demo not yet", args: []string{"demo"}, status: 1, err: "not yet available"},
+		{name: "load without files", args: []string{"load", "employees"}, status: 2, err: "requires at least 2 arg(s)"},
+		{name: "load of no dataset", args: []string{"load", "salaries", "x.csv"}, status: 2, err: `no dataset "salaries"`},
 		{name: "publish not yet", args: []string{"publish"}, status: 1, err: "not yet available"},
 		{name: "report not yet", args: []string{"report"}, status: 1, err: "not yet available"},
 		{name: "metrics not yet", args: []string{"metrics", "list"}, status: 1, err: "not yet available"},
@@ -86,6 +93,37 @@ func TestCommands(t *testing.T) {
 				t.Fatalf("careerkpi crashed:\n%s", errOut)
 			}
 		})
+	}
+}
+
+// TestLoadCommands loads, lists and undoes as a user would.
+func TestLoadCommands(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "社員.csv"), []byte("社員番号,所属,入社日\nE1,営業部,2020/4/1\nE2,人事部,2021/4/1\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.csv"), []byte("社員番号,所属,入社日\nE1,営業部,2020/13/1\n"), 0o644)
+	out, errOut, status := careerkpiIn(t, dir, nil, "load", "employees", "社員.csv")
+	if status != 0 || !strings.Contains(out, "loaded 2 rows of employees as batch ") {
+		t.Fatalf("load: %d\n%s%s", status, out, errOut)
+	}
+	batch := strings.Fields(strings.SplitAfter(out, "as batch ")[1])[0]
+	out, _, status = careerkpiIn(t, dir, nil, "load", "employees", "社員.csv")
+	if status != 0 || !strings.Contains(out, "nothing added") {
+		t.Fatalf("load again: %d %s", status, out)
+	}
+	out, _, status = careerkpiIn(t, dir, nil, "load", "employees", "bad.csv")
+	if status != 1 || !strings.Contains(out, `bad.csv:2:入社日: "2020/13/1" is not a date`) || !strings.Contains(out, "nothing loaded") {
+		t.Fatalf("bad load: %d %s", status, out)
+	}
+	out, _, status = careerkpiIn(t, dir, nil, "loads")
+	if status != 0 || !strings.Contains(out, batch) || !strings.Contains(out, "committed") || !strings.Contains(out, "aborted") {
+		t.Fatalf("loads: %d %s", status, out)
+	}
+	out, _, status = careerkpiIn(t, dir, nil, "loads", "undo", batch[len(batch)-12:])
+	if status != 0 || !strings.Contains(out, "undid batch "+batch) {
+		t.Fatalf("undo: %d %s", status, out)
+	}
+	if _, errOut, status := careerkpiIn(t, dir, nil, "loads", "undo", batch); status != 1 || !strings.Contains(errOut, "nothing to undo") {
+		t.Fatalf("undo again: %d %s", status, errOut)
 	}
 }
 
