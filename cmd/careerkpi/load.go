@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/user"
@@ -16,6 +17,7 @@ import (
 
 func (a *app) loadCommand() *cobra.Command {
 	var req ingest.Request
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "load <dataset> <file>...",
 		Short: "Load HR master data, programs, program events, surveys or responses",
@@ -40,7 +42,15 @@ nothing.`,
 				if err != nil {
 					return err
 				}
-				rep.Write(a.stdout)
+				if asJSON {
+					enc := json.NewEncoder(a.stdout)
+					enc.SetIndent("", "  ")
+					if err := enc.Encode(rep); err != nil {
+						return err
+					}
+				} else {
+					rep.Write(a.stdout)
+				}
 				if !rep.OK() {
 					return errReported
 				}
@@ -57,6 +67,7 @@ nothing.`,
 	f.StringVar(&req.AsOf, "as-of", "", "employees: the snapshot date, when the file does not give it")
 	f.StringVar(&req.Sheet, "sheet", "", "XLSX: the sheet to read (default: the first)")
 	f.StringVar(&req.Survey, "survey", "", "responses: the survey the files answer, when they do not say")
+	f.BoolVar(&asJSON, "json", false, "print the report as JSON, as POST /api/v1/loads answers")
 	return cmd
 }
 

@@ -110,6 +110,14 @@ func TestLoadCommands(t *testing.T) {
 	if status != 0 || !strings.Contains(out, "nothing added") {
 		t.Fatalf("load again: %d %s", status, out)
 	}
+	out, _, status = careerkpiIn(t, dir, nil, "load", "--json", "--dry-run", "employees", "社員.csv")
+	var rep struct {
+		Outcome string `json:"outcome"`
+		Rows    int    `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); status != 0 || err != nil || rep.Outcome != "checked" || rep.Rows != 2 {
+		t.Fatalf("load --json: %d %s %v", status, out, err)
+	}
 	out, _, status = careerkpiIn(t, dir, nil, "load", "employees", "bad.csv")
 	if status != 1 || !strings.Contains(out, `bad.csv:2:入社日: "2020/13/1" is not a date`) || !strings.Contains(out, "nothing loaded") {
 		t.Fatalf("bad load: %d %s", status, out)
