@@ -33,7 +33,8 @@ engine: ## fetch the embedded engine (libchdb.so) into the cache, checked agains
 build: ## build bin/careerkpi
 	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/careerkpi
 
-run: engine build ## fetch and build everything, then serve on http://127.0.0.1:8080 with data in ./data
+run: engine build ## fetch and build everything, load the small demo company, then serve on http://127.0.0.1:8080 (data in ./data)
+	$(BIN) demo --size small
 	$(BIN) serve --addr $(ADDR)
 
 test: engine ## run the whole test suite (embedded engine and a real clickhouse-server), then the fuzz tests briefly

@@ -64,8 +64,8 @@ type sizePlan struct {
 }
 
 var sizePlans = map[Size]sizePlan{
-	Small: {headcount: 2000, elearn: 22},
-	Large: {headcount: 100000, regional: true, elearn: 22},
+	Small: {headcount: 2000, elearn: 26},
+	Large: {headcount: 100000, regional: true, elearn: 26},
 }
 
 // organise builds the divisions and departments.
@@ -81,10 +81,10 @@ func organise(sp sizePlan, r *rng) ([]division, []dept) {
 		if low {
 			d.weight = math.Max(d.weight, 1) * 1.2
 			d.oneOnOne = 0.27 + r.Float64()*0.06
-			d.attr = 1.65
+			d.attr = 1.9
 			d.eng = -0.45
 		} else {
-			d.oneOnOne = 0.66 + r.Float64()*0.26
+			d.oneOnOne = 0.63 + r.Float64()*0.23
 			d.attr = 0.85 + r.Float64()*0.3
 			d.eng = r.NormFloat64() * 0.12
 		}

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -212,7 +213,7 @@ func (c *company) writeSnapshotXLSX(path string, d day) (File, error) {
 	err = c.snapshot(d, func(row snapshotRow) error {
 		p, st := row.p, row.st
 		line++
-		boss := ""
+		var boss any // an empty cell for the division heads
 		if row.boss >= 0 {
 			boss = employeeID(int(row.boss))
 		}
@@ -232,7 +233,15 @@ func (c *company) writeSnapshotXLSX(path string, d day) (File, error) {
 	if err := sw.Flush(); err != nil {
 		return fail(err)
 	}
-	if err := x.SaveAs(path); err != nil {
+	f, err := os.Create(path)
+	if err != nil {
+		return File{}, fmt.Errorf("demo: %w", err)
+	}
+	if _, err := x.WriteTo(f); err != nil {
+		f.Close()
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
 		return fail(err)
 	}
 	return File{Dataset: "employees", Path: path, Sheet: masterSheet, AsOf: d.time().Format(time.DateOnly)}, nil

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -146,9 +147,9 @@ var (
 // The factors on the risk of leaving for the year a program is used.
 const (
 	riskCareer          = 0.65
-	riskTraining        = 0.65
-	riskSideJob         = 2.4
-	riskFA              = 2.4
+	riskTraining        = 0.55
+	riskSideJob         = 2.0
+	riskFA              = 2.5
 	riskPostingSelected = 0.6
 	riskPostingRejected = 1.5
 	riskCert            = 0.8
@@ -242,7 +243,7 @@ func (c *company) initial(n int) {
 		tenure := float64(start-p.hire) / 365
 		regular = append(regular, scored{i, 0.6*(a-22)/6 + 0.4*tenure/6 + 0.35*float64(p.autonomy) + r.NormFloat64()*0.45})
 	}
-	slices.SortFunc(regular, func(a, b scored) int { return cmpFloat(a.s, b.s) })
+	slices.SortFunc(regular, func(a, b scored) int { return cmp.Compare(a.s, b.s) })
 	shares := []float64{0.13, 0.21, 0.26, 0.22, 0.12, 0.06}
 	j := 0
 	for g, share := range shares {
@@ -464,10 +465,15 @@ func (c *company) organiseYear(k int) {
 			mgrs[st.dept] = append(mgrs[st.dept], int32(i))
 		}
 	}
-	better := func(a, b int32) bool { // is a more senior than b?
+	// better reports whether a is the better head than b: of a higher
+	// grade, else not about to retire, else longer with the company.
+	better := func(a, b int32) bool {
 		sa, sb := c.people[a].state(k), c.people[b].state(k)
 		if sa.grade != sb.grade {
 			return sa.grade > sb.grade
+		}
+		if ra, rb := age(c.people[a].birth, start) >= 59, age(c.people[b].birth, start) >= 59; ra != rb {
+			return rb
 		}
 		return a < b
 	}
@@ -544,12 +550,31 @@ func (c *company) organiseYear(k int) {
 }
 
 // managerAt returns who manages person i on day d of year k: their
-// manager, or when that one has left, the department head or the division
-// head; -1 if none.
+// manager; when that one has left, for the staff another manager of the
+// department, else the division head or another department head of the
+// division; -1 if none (the division heads report to the board).
 func (c *company) managerAt(i int32, k int, d day) int32 {
 	st := c.people[i].state(k)
-	for _, m := range [3]int32{st.boss, c.heads[k][st.dept], c.divHds[k][c.depts[st.dept].div]} {
-		if m >= 0 && m != i && c.people[m].active(d) {
+	ok := func(m int32) bool { return m >= 0 && m != i && c.people[m].active(d) }
+	switch {
+	case st.boss < 0:
+		return -1
+	case ok(st.boss):
+		return st.boss
+	}
+	if !st.mgr {
+		for _, m := range c.mgrs[k][st.dept] {
+			if ok(m) {
+				return m
+			}
+		}
+	}
+	div := c.depts[st.dept].div
+	if m := c.divHds[k][div]; ok(m) {
+		return m
+	}
+	for _, dd := range c.divs[div].depts {
+		if m := c.heads[k][dd]; ok(m) {
 			return m
 		}
 	}
@@ -628,10 +653,9 @@ func (c *company) year(k int) {
 		}
 		d := c.hireDept(k, counts)
 		st := yearState{dept: int16(d), grade: g, boss: -1, mgr: g == 5 && r.chance(0.5)}
-		if ms := c.mgrs[k][d]; len(ms) > 0 {
+		st.boss = c.heads[k][d]
+		if ms := c.mgrs[k][d]; len(ms) > 0 && !st.mgr {
 			st.boss = ms[r.IntN(len(ms))]
-		} else {
-			st.boss = c.heads[k][d]
 		}
 		p.years = []yearState{st}
 		c.people = append(c.people, p)
@@ -765,17 +789,18 @@ func (c *company) use(i int32, k int, retiring bool) day {
 	return lb
 }
 
-// retirement returns the day person i retires in year k, or 0: at 65, or
-// at 60 for those who do not stay on.
+// retirement returns the day person i retires in year k, or 0: on
+// reaching 65 (the day before the birthday, as the law counts ages), or 60
+// for those who do not stay on.
 func (c *company) retirement(i int32, k int) day {
 	fy := c.fys[k]
 	p := &c.people[i]
 	for _, at := range []int{60, 65} {
-		b := birthday(p.birth, at)
-		if b < fy.start || b > fy.end || at == 60 && !c.r.chance(0.25) {
+		d := birthday(p.birth, at) - 1
+		if d < max(fy.start, p.hire) || d > fy.end || at == 60 && !c.r.chance(0.25) {
 			continue
 		}
-		if d := b.monthEnd(); d <= c.now && d >= max(fy.start, p.hire) {
+		if d <= c.now {
 			return d
 		}
 	}
@@ -797,10 +822,8 @@ func (c *company) leave(i int32, k int, lb, ret day) bool {
 	a := age(p.birth, s)
 	var h float64
 	switch {
-	case a < 25:
-		h = 0.1
 	case a < 30:
-		h = 0.095
+		h = 0.085
 	case a < 35:
 		h = 0.075
 	case a < 40:
@@ -813,9 +836,9 @@ func (c *company) leave(i int32, k int, lb, ret day) bool {
 		h = 0.07
 	}
 	if p.newGrad && s-p.hire < 3*365 {
-		h = math.Max(h, 0.1)
+		h = math.Max(h, 0.075)
 	}
-	h *= 1.1
+	h *= 1.3
 	if p.emp != empRegular {
 		h *= 1.7
 	}
@@ -885,14 +908,4 @@ func (c *company) leave(i int32, k int, lb, ret day) bool {
 		p.termType = termOther
 	}
 	return true
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -10,13 +10,10 @@ import (
 // (a person, a fiscal year, a survey), so that the parts can be written in
 // any order and in parallel and still give the same files.
 const (
-	streamCompany uint64 = iota + 1
-	streamPeople
-	streamYear
-	streamHires
-	streamEvents
-	streamRespond
-	streamAnswers
+	streamCompany uint64 = iota + 1 // the simulation, which runs in order
+	streamEvents                    // a person's events in a fiscal year
+	streamRespond                   // whether and when a person answers a survey
+	streamAnswers                   // a respondent's answers
 )
 
 // splitmix is SplitMix64's finaliser: a good 64-bit hash of one word.
