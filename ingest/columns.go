@@ -18,8 +18,8 @@ type source struct {
 	yearsCol int               // years_before_as_of: the column of whole years, or -1
 	values   map[string]string // a mapping's values, keyed by headerKey
 	order    cell.DateOrder
-	// seen remembers the value of each distinct text of an Enum or Text
-	// field: HR files repeat a few labels and ids millions of times.
+	// seen remembers the value of each distinct text of an Enum field: HR
+	// files repeat a few labels millions of times.
 	seen map[string]string
 }
 
@@ -243,32 +243,22 @@ func (r *row) raw(field string) string {
 	return cell.Normalize(r.rec.Fields[src.col])
 }
 
-// text returns a text field, keeping one copy of each distinct value.
+// text returns a text field. The string may point into the file's buffer:
+// it is valid until the next record, which is as long as a row lives (rows
+// are encoded before the next record is read). Whatever keeps a text longer
+// — a map of the values seen — must clone it.
 func (r *row) text(field string) string {
 	src := r.p.sources[field]
 	s := r.raw(field)
 	if s == "" || src == nil {
 		return ""
 	}
-	if v, ok := src.values[headerKey(s)]; ok && src.values != nil {
-		return v
+	if src.values != nil {
+		if v, ok := src.values[headerKey(s)]; ok {
+			return v
+		}
 	}
-	if v, ok := src.seen[s]; ok {
-		return v
-	}
-	v := strings.Clone(s)
-	if src.seen == nil {
-		src.seen = map[string]string{}
-	}
-	if len(src.seen) < 1<<18 {
-		src.seen[v] = v
-	}
-	return v
-}
-
-// unique returns a text field whose values rarely repeat (event ids).
-func (r *row) unique(field string) string {
-	return strings.Clone(r.raw(field))
+	return s
 }
 
 // required returns a text field that must not be empty.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -106,7 +107,7 @@ func (e *employees) parse(r *row, emit func(employeeRow)) {
 			}
 			r.errorf("employee_id", "employee %s appears twice in %s (first at %s)", out.EmployeeID, when, first)
 		} else {
-			snap[out.EmployeeID] = r.p.file + ":" + strconv.Itoa(r.rec.Line)
+			snap[strings.Clone(out.EmployeeID)] = r.p.file + ":" + strconv.Itoa(r.rec.Line)
 		}
 	}
 	emit(out)

@@ -92,7 +92,7 @@ func newEvents(batch uuid.UUID, progs []catalog.Program, emp map[string]employme
 func (e *events) parse(r *row, emit func(eventRow)) {
 	out := eventRow{
 		BatchID:       e.batch,
-		EventID:       r.unique("event_id"),
+		EventID:       r.text("event_id"),
 		EmployeeID:    r.required("employee_id"),
 		EventDate:     r.requiredDate("event_date"),
 		Action:        r.enum("action"),
@@ -108,7 +108,7 @@ func (e *events) parse(r *row, emit func(eventRow)) {
 		id, ok := e.resolved[name]
 		if !ok {
 			if id, ok = e.programs[headerKey(name)]; ok {
-				e.resolved[name] = id
+				e.resolved[strings.Clone(name)] = id
 			}
 		}
 		if !ok {

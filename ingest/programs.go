@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -55,7 +56,7 @@ func (p *programs) parse(r *row, emit func(programRow)) {
 		if first, dup := p.lines[out.ProgramID]; dup {
 			r.errorf("program_id", "program %s appears twice (first at %s)", out.ProgramID, first)
 		} else {
-			p.lines[out.ProgramID] = where
+			p.lines[strings.Clone(out.ProgramID)] = where
 		}
 	}
 	emit(out)

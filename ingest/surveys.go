@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -114,6 +115,9 @@ func (d *surveyDefs) parse(r *row, emit func(itemRow)) {
 		return
 	}
 	if first, ok := d.surveys[sid]; !ok {
+		// Kept until the stream ends: its texts must outlive the record.
+		sv.SurveyID, sv.TitleJA, sv.TitleEN = strings.Clone(sv.SurveyID), strings.Clone(sv.TitleJA), strings.Clone(sv.TitleEN)
+		sid = sv.SurveyID
 		d.surveys[sid] = &sv
 		d.order = append(d.order, sid)
 		d.items[sid] = map[string]string{}
@@ -124,7 +128,7 @@ func (d *surveyDefs) parse(r *row, emit func(itemRow)) {
 	if firstAt, dup := d.items[sid][it.ItemID]; dup {
 		r.errorf("item_id", "item %s of survey %s appears twice (first at %s)", it.ItemID, sid, firstAt)
 	} else {
-		d.items[sid][it.ItemID] = where
+		d.items[sid][strings.Clone(it.ItemID)] = where
 		it.Position = uint16(len(d.items[sid]))
 	}
 	emit(it)
