@@ -8,6 +8,26 @@ import (
 	"github.com/google/uuid"
 )
 
+// The fields parse reads.
+var (
+	empEmployeeID      = employeesDataset.mustField("employee_id")
+	empDepartment      = employeesDataset.mustField("department")
+	empDivision        = employeesDataset.mustField("division")
+	empGrade           = employeesDataset.mustField("grade")
+	empJobFamily       = employeesDataset.mustField("job_family")
+	empEmploymentType  = employeesDataset.mustField("employment_type")
+	empIsManager       = employeesDataset.mustField("is_manager")
+	empManagerID       = employeesDataset.mustField("manager_id")
+	empGender          = employeesDataset.mustField("gender")
+	empBirthDate       = employeesDataset.mustField("birth_date")
+	empHireType        = employeesDataset.mustField("hire_type")
+	empTerminationType = employeesDataset.mustField("termination_type")
+	empRegretted       = employeesDataset.mustField("regretted")
+	empAsOf            = employeesDataset.mustField("as_of")
+	empHireDate        = employeesDataset.mustField("hire_date")
+	empTerminationDate = employeesDataset.mustField("termination_date")
+)
+
 // undated is the as_of of an employees file that is not a dated snapshot:
 // the earliest date, so that it holds for every day until a dated snapshot
 // takes over, and so that loading the same file again gives the same rows.
@@ -56,22 +76,22 @@ type employees struct {
 func (e *employees) parse(r *row, emit func(employeeRow)) {
 	out := employeeRow{
 		BatchID:         e.batch,
-		EmployeeID:      r.required("employee_id"),
-		Department:      r.required("department"),
-		Division:        r.text("division"),
-		Grade:           r.text("grade"),
-		JobFamily:       r.text("job_family"),
-		EmploymentType:  r.text("employment_type"),
-		IsManager:       r.boolean("is_manager"),
-		ManagerID:       r.text("manager_id"),
-		Gender:          r.enum("gender"),
-		BirthDate:       r.optDate("birth_date"),
-		HireType:        r.enum("hire_type"),
-		TerminationType: r.enum("termination_type"),
-		Regretted:       r.boolean("regretted"),
+		EmployeeID:      r.required(empEmployeeID),
+		Department:      r.required(empDepartment),
+		Division:        r.text(empDivision),
+		Grade:           r.text(empGrade),
+		JobFamily:       r.text(empJobFamily),
+		EmploymentType:  r.text(empEmploymentType),
+		IsManager:       r.boolean(empIsManager),
+		ManagerID:       r.text(empManagerID),
+		Gender:          r.enum(empGender),
+		BirthDate:       r.optDate(empBirthDate),
+		HireType:        r.enum(empHireType),
+		TerminationType: r.enum(empTerminationType),
+		Regretted:       r.boolean(empRegretted),
 		SourceLine:      uint32(r.rec.Line),
 	}
-	switch d, ok := r.date("as_of"); {
+	switch d, ok := r.date(empAsOf); {
 	case ok:
 		out.AsOf = d
 	case e.asOf != nil:
@@ -83,16 +103,16 @@ func (e *employees) parse(r *row, emit func(employeeRow)) {
 	if out.AsOf.Equal(undated) {
 		r.asOf = time.Time{}
 	}
-	out.HireDate = r.requiredDate("hire_date")
-	out.TerminationDate = r.optDate("termination_date")
+	out.HireDate = r.requiredDate(empHireDate)
+	out.TerminationDate = r.optDate(empTerminationDate)
 	if t := out.TerminationDate; t != nil && !out.HireDate.IsZero() && t.Before(out.HireDate) {
-		r.errorf("termination_date", "the termination date %s is before the hire date %s", t.Format(time.DateOnly), out.HireDate.Format(time.DateOnly))
+		r.errorf(empTerminationDate, "the termination date %s is before the hire date %s", t.Format(time.DateOnly), out.HireDate.Format(time.DateOnly))
 	}
 	if out.TerminationType != "" && out.TerminationDate == nil {
-		r.warnf("termination_type", "a termination type (%s) without a termination date", out.TerminationType)
+		r.warnf(empTerminationType, "a termination type (%s) without a termination date", out.TerminationType)
 	}
 	if b := out.BirthDate; b != nil && !out.HireDate.IsZero() && !b.Before(out.HireDate) {
-		r.errorf("birth_date", "the birth date %s is not before the hire date %s", b.Format(time.DateOnly), out.HireDate.Format(time.DateOnly))
+		r.errorf(empBirthDate, "the birth date %s is not before the hire date %s", b.Format(time.DateOnly), out.HireDate.Format(time.DateOnly))
 	}
 	if out.EmployeeID != "" && !r.bad {
 		snap := e.lines[out.AsOf]
@@ -105,7 +125,7 @@ func (e *employees) parse(r *row, emit func(employeeRow)) {
 			if out.AsOf.Equal(undated) {
 				when = "the undated master"
 			}
-			r.errorf("employee_id", "employee %s appears twice in %s (first at %s)", out.EmployeeID, when, first)
+			r.errorf(empEmployeeID, "employee %s appears twice in %s (first at %s)", out.EmployeeID, when, first)
 		} else {
 			snap[strings.Clone(out.EmployeeID)] = r.p.file + ":" + strconv.Itoa(r.rec.Line)
 		}

@@ -10,6 +10,18 @@ import (
 	"github.com/careerkpi/careerkpi/catalog"
 )
 
+// The fields parse reads.
+var (
+	evEventID       = eventsDataset.mustField("event_id")
+	evEmployeeID    = eventsDataset.mustField("employee_id")
+	evEventDate     = eventsDataset.mustField("event_date")
+	evAction        = eventsDataset.mustField("action")
+	evHours         = eventsDataset.mustField("hours")
+	evCostJPY       = eventsDataset.mustField("cost_jpy")
+	evCounterpartID = eventsDataset.mustField("counterpart_id")
+	evProgram       = eventsDataset.mustField("program")
+)
+
 // eventRow is a row of raw_program_events.
 type eventRow struct {
 	BatchID       uuid.UUID `ch:"batch_id"`
@@ -89,22 +101,29 @@ func newEvents(batch uuid.UUID, progs []catalog.Program, emp map[string]employme
 	return e
 }
 
+// fork returns a parser that shares e's lookups, for another worker.
+func (e *events) fork() *events {
+	c := *e
+	c.resolved = map[string]string{}
+	return &c
+}
+
 func (e *events) parse(r *row, emit func(eventRow)) {
 	out := eventRow{
 		BatchID:       e.batch,
-		EventID:       r.text("event_id"),
-		EmployeeID:    r.required("employee_id"),
-		EventDate:     r.requiredDate("event_date"),
-		Action:        r.enum("action"),
-		Hours:         r.number("hours"),
-		CostJPY:       r.integer("cost_jpy"),
-		CounterpartID: r.text("counterpart_id"),
+		EventID:       r.text(evEventID),
+		EmployeeID:    r.required(evEmployeeID),
+		EventDate:     r.requiredDate(evEventDate),
+		Action:        r.enum(evAction),
+		Hours:         r.number(evHours),
+		CostJPY:       r.integer(evCostJPY),
+		CounterpartID: r.text(evCounterpartID),
 		SourceLine:    uint32(r.rec.Line),
 	}
-	if out.Action == "" && r.raw("action") == "" {
+	if out.Action == "" && r.raw(evAction) == "" {
 		out.Action = "participated"
 	}
-	if name := r.required("program"); name != "" {
+	if name := r.required(evProgram); name != "" {
 		id, ok := e.resolved[name]
 		if !ok {
 			if id, ok = e.programs[headerKey(name)]; ok {
@@ -112,23 +131,23 @@ func (e *events) parse(r *row, emit func(eventRow)) {
 			}
 		}
 		if !ok {
-			r.errorf("program", "program %q is not in the catalog (%s); load it with `careerkpi load programs` or name a kind", name, e.known)
+			r.errorf(evProgram, "program %q is not in the catalog (%s); load it with `careerkpi load programs` or name a kind", name, e.known)
 		}
 		out.ProgramID = id
 	}
 	if h := out.Hours; h != nil && *h < 0 {
-		r.errorf("hours", "hours %g is negative", *h)
+		r.errorf(evHours, "hours %g is negative", *h)
 	}
 	if c := out.CostJPY; c != nil && *c < 0 {
-		r.errorf("cost_jpy", "cost %d is negative", *c)
+		r.errorf(evCostJPY, "cost %d is negative", *c)
 	}
 	if e.masterLoaded && out.EmployeeID != "" && !out.EventDate.IsZero() {
 		emp, ok := e.employment[out.EmployeeID]
 		switch {
 		case !ok:
-			r.warnf("employee_id", "employee %s is not in the HR master", out.EmployeeID)
+			r.warnf(evEmployeeID, "employee %s is not in the HR master", out.EmployeeID)
 		case out.EventDate.Before(emp.Hire) || emp.Termination != nil && out.EventDate.After(*emp.Termination):
-			r.warnf("event_date", "%s is outside the employment of %s (%s)", out.EventDate.Format(time.DateOnly), out.EmployeeID, emp)
+			r.warnf(evEventDate, "%s is outside the employment of %s (%s)", out.EventDate.Format(time.DateOnly), out.EmployeeID, emp)
 		}
 	}
 	emit(out)

@@ -33,6 +33,8 @@ type Field struct {
 	Headers []string
 	// Values are the values of an Enum field.
 	Values []EnumValue
+
+	index int // the field's position in its dataset
 }
 
 // EnumValue is a value of an Enum field and the labels files write for it.
@@ -69,6 +71,23 @@ func DatasetByName(name string) (*Dataset, error) {
 }
 
 // Field returns the field called name.
+func init() {
+	for _, d := range Datasets {
+		for i := range d.Fields {
+			d.Fields[i].index = i
+		}
+	}
+}
+
+// mustField returns the field called name, for the parsers' references.
+func (d *Dataset) mustField(name string) *Field {
+	f, ok := d.Field(name)
+	if !ok {
+		panic("ingest: dataset " + d.Name + " has no field " + name)
+	}
+	return f
+}
+
 func (d *Dataset) Field(name string) (*Field, bool) {
 	for i := range d.Fields {
 		if d.Fields[i].Name == name {

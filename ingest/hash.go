@@ -37,6 +37,18 @@ func (h *contentHash) add(key []byte) {
 	h.rows++
 }
 
+// merge adds the rows counted in o.
+func (h *contentHash) merge(o *contentHash) {
+	h.sum1 += o.sum1
+	h.sum2 += o.sum2
+	h.rows += o.rows
+}
+
+// reset forgets the rows counted.
+func (h *contentHash) reset() {
+	h.sum1, h.sum2, h.rows = 0, 0, 0
+}
+
 // String returns the hash of a dataset's rows, as stored in load_batches.
 func (h *contentHash) String(dataset string) string {
 	s := sha256.New()

@@ -100,7 +100,7 @@ type killVerdict struct {
 
 func runChild(role string) int {
 	ctx := context.Background()
-	s, err := embedded.Open(ctx, embedded.Options{Dir: os.Getenv(childDir), Library: os.Getenv(querytest.LibraryVariable), InsertChunkBytes: 1 << 20, InsertChunkMaxBytes: 1 << 20})
+	s, err := embedded.Open(ctx, embedded.Options{Dir: os.Getenv(childDir), Library: os.Getenv(querytest.LibraryVariable), InsertBlockRows: 10_000, InsertPartRows: 10_000})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

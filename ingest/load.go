@@ -73,6 +73,7 @@ type input struct {
 	plan       *plan
 	report     *FileReport
 	rejects    *rejects
+	read       int64 // how far the records taken so far reach into the file
 }
 
 // run is the state of one load.
@@ -362,7 +363,7 @@ func (ru *run) progress(force bool) {
 	}
 	var p Progress
 	for _, in := range ru.inputs {
-		p.Bytes += in.f.Offset()
+		p.Bytes += in.read
 		p.TotalBytes += in.f.Size()
 	}
 	p.Rows = ru.rep.Rows
@@ -386,6 +387,9 @@ type stream[R any] struct {
 	parse func(*row, func(R))
 	key   func(*R, []byte) []byte
 	extra func() []extraRows
+	// fork, when set, returns another parser that parse's records can be
+	// divided with: one that keeps no state across records but its own.
+	fork func() func(*row, func(R))
 }
 
 // extraRows are rows for another table of the same batch, and the keys of
@@ -397,7 +401,7 @@ type extraRows struct {
 }
 
 func (s stream[R]) write(ru *run) error {
-	seq := rows(ru, s.parse, s.key)
+	seq := rows(ru, s)
 	if ru.req.DryRun {
 		for _, err := range seq {
 			if err != nil {
@@ -427,16 +431,18 @@ func (s stream[R]) writeExtra(ru *run) error {
 
 // rows reads every record of the run's files, parses it, and yields the rows
 // to write: every valid row while the load accepts rows. It counts and
-// reports as it goes.
-func rows[R any](ru *run, parse func(*row, func(R)), key func(*R, []byte) []byte) iter.Seq2[R, error] {
+// reports as it goes. A stream that can fork its parser is parsed by
+// several workers at once (see parallel.go).
+func rows[R any](ru *run, s stream[R]) iter.Seq2[R, error] {
+	if s.fork != nil && parallel(ru) {
+		return parallelRows(ru, s)
+	}
 	return func(yield func(R, error) bool) {
-		var zero R
 		var pending []R
 		emit := func(x R) { pending = append(pending, x) }
-		buf := make([]byte, 0, 256)
-		n := 0
+		t := newTally(ru, s.key)
 		for _, in := range ru.inputs {
-			r := row{p: in.plan, rep: ru.rep}
+			r := row{p: in.plan}
 			if ru.asOf != nil {
 				r.asOf = *ru.asOf
 			}
@@ -446,13 +452,9 @@ func rows[R any](ru *run, parse func(*row, func(R)), key func(*R, []byte) []byte
 					break
 				}
 				if err != nil {
-					var te *table.Error
-					if !errors.As(err, &te) {
-						yield(zero, err)
+					if !t.readError(in, err, yield) {
 						return
 					}
-					ru.rep.add(Issue{Severity: SeverityError, File: in.name, Line: te.Line, Column: te.Column, Reason: te.Reason + "; the rest of the file was not read"})
-					ru.fatal = true
 					break
 				}
 				in.report.Rows++
@@ -462,39 +464,80 @@ func rows[R any](ru *run, parse func(*row, func(R)), key func(*R, []byte) []byte
 				}
 				r.reset(rec)
 				pending = pending[:0]
-				parse(&r, emit)
-				for _, is := range r.issues {
-					ru.rep.add(is)
-				}
-				if r.bad {
-					ru.rep.Rejected++
-					if ru.req.SkipInvalid && !ru.req.DryRun {
-						if err := ru.reject(in, rec, r.issues); err != nil {
-							yield(zero, err)
-							return
-						}
-					}
-					continue
-				}
-				for i := range pending {
-					buf = key(&pending[i], buf[:0])
-					ru.hash.add(buf)
-					ru.rep.Rows++
-					if ru.accepting() && !yield(pending[i], nil) {
-						return
-					}
-				}
-				if n++; n%8192 == 0 {
-					if err := ru.ctx.Err(); err != nil {
-						yield(zero, err)
-						return
-					}
-					ru.progress(false)
+				s.parse(&r, emit)
+				in.read = in.f.Offset()
+				if !t.record(in, rec, pending, r.issues, r.bad, yield) {
+					return
 				}
 			}
 		}
 		ru.progress(true)
 	}
+}
+
+// tally takes the parsed records in file order: it reports their issues,
+// rejects the bad ones, adds the good ones to the content hash (unless key
+// is nil: the workers have) and yields their rows.
+type tally[R any] struct {
+	ru  *run
+	key func(*R, []byte) []byte
+	buf []byte
+	n   int
+}
+
+func newTally[R any](ru *run, key func(*R, []byte) []byte) *tally[R] {
+	return &tally[R]{ru: ru, key: key, buf: make([]byte, 0, 256)}
+}
+
+// record takes one record's rows and issues; false when the iteration ends.
+func (t *tally[R]) record(in *input, rec table.Record, rows []R, issues []Issue, bad bool, yield func(R, error) bool) bool {
+	ru := t.ru
+	var zero R
+	for _, is := range issues {
+		ru.rep.add(is)
+	}
+	if bad {
+		ru.rep.Rejected++
+		if ru.req.SkipInvalid && !ru.req.DryRun {
+			if err := ru.reject(in, rec, issues); err != nil {
+				yield(zero, err)
+				return false
+			}
+		}
+		return true
+	}
+	for i := range rows {
+		if t.key != nil {
+			t.buf = t.key(&rows[i], t.buf[:0])
+			ru.hash.add(t.buf)
+		}
+		ru.rep.Rows++
+		if ru.accepting() && !yield(rows[i], nil) {
+			return false
+		}
+	}
+	if t.n++; t.n%8192 == 0 {
+		if err := ru.ctx.Err(); err != nil {
+			yield(zero, err)
+			return false
+		}
+		ru.progress(false)
+	}
+	return true
+}
+
+// readError takes an error reading in: bad input ends the file, with an
+// issue; anything else ends the iteration (false).
+func (t *tally[R]) readError(in *input, err error, yield func(R, error) bool) bool {
+	var te *table.Error
+	if !errors.As(err, &te) {
+		var zero R
+		yield(zero, err)
+		return false
+	}
+	t.ru.rep.add(Issue{Severity: SeverityError, File: in.name, Line: te.Line, Column: te.Column, Reason: te.Reason + "; the rest of the file was not read"})
+	t.ru.fatal = true
+	return true
 }
 
 // job returns the dataset's job, after loading the reference data its checks
@@ -519,7 +562,8 @@ func (ru *run) job() (job, bool, error) {
 			return nil, false, err
 		}
 		e := newEvents(id, progs, emp)
-		return stream[eventRow]{table: "raw_program_events", parse: e.parse, key: (*eventRow).key}, ru.plans(nil, nil), nil
+		fork := func() func(*row, func(eventRow)) { return e.fork().parse }
+		return stream[eventRow]{table: "raw_program_events", parse: e.parse, key: (*eventRow).key, fork: fork}, ru.plans(nil, nil), nil
 	case surveysDataset:
 		d := &surveyDefs{batch: id, surveys: map[string]*surveyRow{}, items: map[string]map[string]string{}}
 		extra := func() []extraRows {

@@ -9,6 +9,15 @@ import (
 	"github.com/careerkpi/careerkpi/catalog"
 )
 
+// The fields parse reads.
+var (
+	progProgramID = programsDataset.mustField("program_id")
+	progKind      = programsDataset.mustField("kind")
+	progNameJA    = programsDataset.mustField("name_ja")
+	progNameEN    = programsDataset.mustField("name_en")
+	progCategory  = programsDataset.mustField("category")
+)
+
 // programRow is a row of raw_programs.
 type programRow struct {
 	BatchID    uuid.UUID `ch:"batch_id"`
@@ -33,19 +42,19 @@ type programs struct {
 func (p *programs) parse(r *row, emit func(programRow)) {
 	out := programRow{
 		BatchID:    p.batch,
-		ProgramID:  r.required("program_id"),
-		Kind:       r.enum("kind"),
-		NameJA:     r.text("name_ja"),
-		NameEN:     r.text("name_en"),
+		ProgramID:  r.required(progProgramID),
+		Kind:       r.enum(progKind),
+		NameJA:     r.text(progNameJA),
+		NameEN:     r.text(progNameEN),
 		SourceLine: uint32(r.rec.Line),
 	}
-	if out.Kind == "" && r.raw("kind") == "" {
-		r.errorf("kind", "kind is empty; use one of %s", kindNames())
+	if out.Kind == "" && r.raw(progKind) == "" {
+		r.errorf(progKind, "kind is empty; use one of %s", kindNames())
 	}
 	if k, ok := catalog.KindByID(out.Kind); ok {
 		out.Category = string(k.Category)
-		if c := r.enum("category"); c != "" && c != out.Category {
-			r.errorf("category", "a %s program belongs to %s, not %s", k.ID, k.Category, c)
+		if c := r.enum(progCategory); c != "" && c != out.Category {
+			r.errorf(progCategory, "a %s program belongs to %s, not %s", k.ID, k.Category, c)
 		}
 		if out.NameJA == "" && out.NameEN == "" {
 			out.NameJA, out.NameEN = k.NameJA, k.NameEN
@@ -54,7 +63,7 @@ func (p *programs) parse(r *row, emit func(programRow)) {
 	if out.ProgramID != "" {
 		where := r.p.file + ":" + strconv.Itoa(r.rec.Line)
 		if first, dup := p.lines[out.ProgramID]; dup {
-			r.errorf("program_id", "program %s appears twice (first at %s)", out.ProgramID, first)
+			r.errorf(progProgramID, "program %s appears twice (first at %s)", out.ProgramID, first)
 		} else {
 			p.lines[strings.Clone(out.ProgramID)] = where
 		}

@@ -11,6 +11,19 @@ import (
 	"github.com/careerkpi/careerkpi/ingest/cell"
 )
 
+// The fields parse reads.
+var (
+	respSurveyID     = responsesDataset.mustField("survey_id")
+	respDepartment   = responsesDataset.mustField("department")
+	respGrade        = responsesDataset.mustField("grade")
+	respTenureBand   = responsesDataset.mustField("tenure_band")
+	respRespondedAt  = responsesDataset.mustField("responded_at")
+	respEmployeeID   = responsesDataset.mustField("employee_id")
+	respRespondentID = responsesDataset.mustField("respondent_id")
+	respItemID       = responsesDataset.mustField("item_id")
+	respValue        = responsesDataset.mustField("value")
+)
+
 // responseRow is a row of raw_survey_responses: one answer.
 type responseRow struct {
 	BatchID           uuid.UUID  `ch:"batch_id"`
@@ -105,13 +118,13 @@ type responses struct {
 // preparePlan decides the form of a file and finds a wide export's item
 // columns; it reports what makes the file unreadable.
 func (a *responses) preparePlan(p *plan, rep *Report) bool {
-	long := p.has("item_id")
+	long := p.has(respItemID)
 	if long {
-		if !p.has("value") {
+		if !p.has(respValue) {
 			rep.fileError(p.file, "a file with an item_id column (long form) needs a value column too")
 			return false
 		}
-		if !p.has("survey_id") && a.fixed == nil {
+		if !p.has(respSurveyID) && a.fixed == nil {
 			rep.fileError(p.file, "no survey_id column: give the survey with --survey or in a mapping file")
 			return false
 		}
@@ -137,11 +150,11 @@ func (a *responses) preparePlan(p *plan, rep *Report) bool {
 		a.wide[p] = items
 	}
 	survey := a.fixed
-	if survey != nil && survey.Identified && !p.has("employee_id") {
+	if survey != nil && survey.Identified && !p.has(respEmployeeID) {
 		rep.fileError(p.file, "survey %s is identified, so every answer needs the respondent's employee_id, and the file has no such column", survey.ID)
 		return false
 	}
-	if survey != nil && !survey.Identified && long && !p.has("respondent_id") && !p.has("employee_id") {
+	if survey != nil && !survey.Identified && long && !p.has(respRespondentID) && !p.has(respEmployeeID) {
 		rep.fileError(p.file, "answers in long form need a respondent_id column to tell respondents apart")
 		return false
 	}
@@ -151,33 +164,33 @@ func (a *responses) preparePlan(p *plan, rep *Report) bool {
 func (a *responses) parse(r *row, emit func(responseRow)) {
 	survey := a.fixed
 	if survey == nil {
-		sid := r.required("survey_id")
+		sid := r.required(respSurveyID)
 		if sid == "" {
 			return
 		}
 		if survey = a.surveys[sid]; survey == nil {
-			r.errorf("survey_id", "survey %s is not loaded; load its definition with `careerkpi load surveys` first", sid)
+			r.errorf(respSurveyID, "survey %s is not loaded; load its definition with `careerkpi load surveys` first", sid)
 			return
 		}
 	}
 	base := responseRow{
 		BatchID:           a.batch,
 		SurveyID:          survey.ID,
-		SegmentDepartment: r.text("department"),
-		SegmentGrade:      r.text("grade"),
-		SegmentTenureBand: r.text("tenure_band"),
-		RespondedAt:       r.optDate("responded_at"),
+		SegmentDepartment: r.text(respDepartment),
+		SegmentGrade:      r.text(respGrade),
+		SegmentTenureBand: r.text(respTenureBand),
+		RespondedAt:       r.optDate(respRespondedAt),
 		SourceLine:        uint32(r.rec.Line),
 	}
 	if survey.Identified {
-		base.EmployeeID = r.required("employee_id")
+		base.EmployeeID = r.required(respEmployeeID)
 		base.RespondentID = base.EmployeeID
 		if _, ok := a.employment[base.EmployeeID]; base.EmployeeID != "" && !ok {
-			r.errorf("employee_id", "employee %s is not in the HR master; the respondents of an identified survey are employees (load the employees first)", base.EmployeeID)
+			r.errorf(respEmployeeID, "employee %s is not in the HR master; the respondents of an identified survey are employees (load the employees first)", base.EmployeeID)
 		}
 	} else {
-		base.EmployeeID = r.text("employee_id")
-		base.RespondentID = r.text("respondent_id")
+		base.EmployeeID = r.text(respEmployeeID)
+		base.RespondentID = r.text(respRespondentID)
 		if base.RespondentID == "" {
 			base.RespondentID = base.EmployeeID
 		}
@@ -186,7 +199,7 @@ func (a *responses) parse(r *row, emit func(responseRow)) {
 		}
 	}
 	if at := base.RespondedAt; at != nil && (at.Before(survey.OpensOn) || at.After(survey.ClosesOn)) {
-		r.warnf("responded_at", "answered on %s, outside survey %s (%s to %s)", at.Format(time.DateOnly), survey.ID, dateOrOpen(survey.OpensOn), survey.ClosesOn.Format(time.DateOnly))
+		r.warnf(respRespondedAt, "answered on %s, outside survey %s (%s to %s)", at.Format(time.DateOnly), survey.ID, dateOrOpen(survey.OpensOn), survey.ClosesOn.Format(time.DateOnly))
 	}
 	answer := func(it *itemInfo, text, column string) {
 		if text == "" {
@@ -224,16 +237,16 @@ func (a *responses) parse(r *row, emit func(responseRow)) {
 		}
 		return
 	}
-	iid := r.required("item_id")
+	iid := r.required(respItemID)
 	if iid == "" {
 		return
 	}
 	it := survey.items[iid]
 	if it == nil {
-		r.errorf("item_id", "survey %s has no item %s", survey.ID, iid)
+		r.errorf(respItemID, "survey %s has no item %s", survey.ID, iid)
 		return
 	}
-	answer(it, r.raw("value"), r.column("value"))
+	answer(it, r.raw(respValue), r.column(respValue))
 }
 
 func dateOrOpen(t time.Time) string {

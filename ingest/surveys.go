@@ -8,6 +8,24 @@ import (
 	"github.com/google/uuid"
 )
 
+// The fields parse reads.
+var (
+	svSurveyID        = surveysDataset.mustField("survey_id")
+	svItemID          = surveysDataset.mustField("item_id")
+	svTextJA          = surveysDataset.mustField("text_ja")
+	svTextEN          = surveysDataset.mustField("text_en")
+	svScale           = surveysDataset.mustField("scale")
+	svTheme           = surveysDataset.mustField("theme")
+	svReverseCoded    = surveysDataset.mustField("reverse_coded")
+	svEngagementIndex = surveysDataset.mustField("engagement_index")
+	svTitleJA         = surveysDataset.mustField("title_ja")
+	svTitleEN         = surveysDataset.mustField("title_en")
+	svClosesOn        = surveysDataset.mustField("closes_on")
+	svIdentified      = surveysDataset.mustField("identified")
+	svOpensOn         = surveysDataset.mustField("opens_on")
+	svInvited         = surveysDataset.mustField("invited")
+)
+
 // surveyRow is a row of raw_surveys.
 type surveyRow struct {
 	BatchID    uuid.UUID `ch:"batch_id"`
@@ -67,44 +85,44 @@ type surveyDefs struct {
 }
 
 func (d *surveyDefs) parse(r *row, emit func(itemRow)) {
-	sid := r.required("survey_id")
+	sid := r.required(svSurveyID)
 	it := itemRow{
 		BatchID:         d.batch,
 		SurveyID:        sid,
-		ItemID:          r.required("item_id"),
-		TextJA:          r.text("text_ja"),
-		TextEN:          r.text("text_en"),
-		Scale:           r.enum("scale"),
-		Theme:           r.text("theme"),
+		ItemID:          r.required(svItemID),
+		TextJA:          r.text(svTextJA),
+		TextEN:          r.text(svTextEN),
+		Scale:           r.enum(svScale),
+		Theme:           r.text(svTheme),
 		SourceLine:      uint32(r.rec.Line),
-		ReverseCoded:    deref(r.boolean("reverse_coded")),
-		EngagementIndex: deref(r.boolean("engagement_index")),
+		ReverseCoded:    deref(r.boolean(svReverseCoded)),
+		EngagementIndex: deref(r.boolean(svEngagementIndex)),
 	}
-	if it.Scale == "" && r.raw("scale") == "" {
-		r.errorf("scale", "scale is empty")
+	if it.Scale == "" && r.raw(svScale) == "" {
+		r.errorf(svScale, "scale is empty")
 	}
 	if it.TextJA == "" && it.TextEN == "" {
-		r.warnf("text_ja", "item %s has no text", it.ItemID)
+		r.warnf(svTextJA, "item %s has no text", it.ItemID)
 	}
 	sv := surveyRow{
 		BatchID:    d.batch,
 		SurveyID:   sid,
-		TitleJA:    r.text("title_ja"),
-		TitleEN:    r.text("title_en"),
+		TitleJA:    r.text(svTitleJA),
+		TitleEN:    r.text(svTitleEN),
 		OpensOn:    undated,
-		ClosesOn:   r.requiredDate("closes_on"),
-		Identified: deref(r.boolean("identified")),
+		ClosesOn:   r.requiredDate(svClosesOn),
+		Identified: deref(r.boolean(svIdentified)),
 		SourceLine: uint32(r.rec.Line),
 	}
-	if o, ok := r.date("opens_on"); ok {
+	if o, ok := r.date(svOpensOn); ok {
 		sv.OpensOn = o
 		if !sv.ClosesOn.IsZero() && sv.ClosesOn.Before(o) {
-			r.errorf("closes_on", "the survey closes on %s, before it opens on %s", sv.ClosesOn.Format(time.DateOnly), o.Format(time.DateOnly))
+			r.errorf(svClosesOn, "the survey closes on %s, before it opens on %s", sv.ClosesOn.Format(time.DateOnly), o.Format(time.DateOnly))
 		}
 	}
-	if n := r.integer("invited"); n != nil {
+	if n := r.integer(svInvited); n != nil {
 		if *n < 0 || *n > 1<<31 {
-			r.errorf("invited", "%d is not a number of people", *n)
+			r.errorf(svInvited, "%d is not a number of people", *n)
 		} else {
 			v := uint32(*n)
 			sv.Invited = &v
@@ -122,11 +140,11 @@ func (d *surveyDefs) parse(r *row, emit func(itemRow)) {
 		d.order = append(d.order, sid)
 		d.items[sid] = map[string]string{}
 	} else if !sameSurvey(first, &sv) {
-		r.errorf("survey_id", "survey %s is described differently on line %d (title, dates, invited or identified differ)", sid, first.SourceLine)
+		r.errorf(svSurveyID, "survey %s is described differently on line %d (title, dates, invited or identified differ)", sid, first.SourceLine)
 	}
 	where := r.p.file + ":" + strconv.Itoa(r.rec.Line)
 	if firstAt, dup := d.items[sid][it.ItemID]; dup {
-		r.errorf("item_id", "item %s of survey %s appears twice (first at %s)", it.ItemID, sid, firstAt)
+		r.errorf(svItemID, "item %s of survey %s appears twice (first at %s)", it.ItemID, sid, firstAt)
 	} else {
 		d.items[sid][strings.Clone(it.ItemID)] = where
 		it.Position = uint16(len(d.items[sid]))

@@ -142,7 +142,7 @@ func openChild(ctx context.Context) (queries.Store, error) {
 	loc := os.Getenv(childLocation)
 	switch os.Getenv(childBackend) {
 	case "embedded":
-		return embedded.Open(ctx, embedded.Options{Dir: loc, InsertChunkBytes: 1 << 20, InsertChunkMaxBytes: 1 << 20, Library: os.Getenv(querytest.LibraryVariable)})
+		return embedded.Open(ctx, embedded.Options{Dir: loc, InsertBlockRows: 10_000, InsertPartRows: 10_000, Library: os.Getenv(querytest.LibraryVariable)})
 	default:
 		return server.Open(ctx, server.Options{DSN: loc, InsertBlockRows: 20_000})
 	}
@@ -211,20 +211,17 @@ func write(ctx context.Context, s queries.Store) error {
 			if !yield(e, err) {
 				return
 			}
-			if n++; n == 200_000 {
-				for {
-					got, err := queries.Get[uint64](ctx, s, "SELECT count() FROM raw_program_events WHERE batch_id = {b:UUID}", queries.Params{"b": b2.ID})
-					if err != nil {
-						yield(e, err)
-						return
-					}
-					if got > 0 {
-						break
-					}
-					time.Sleep(10 * time.Millisecond)
+			if n++; n >= 200_000 && n%10_000 == 0 {
+				got, err := queries.Get[uint64](ctx, s, "SELECT count() FROM raw_program_events WHERE batch_id = {b:UUID}", queries.Params{"b": b2.ID})
+				if err != nil {
+					yield(e, err)
+					return
+				}
+				if got == 0 {
+					continue
 				}
 				fmt.Println("MID-INSERT", b2.ID)
-				select {} // the kill comes here, with an INSERT in flight or between chunks
+				select {} // the kill comes here, with the INSERT in flight
 			}
 		}
 	})

@@ -23,9 +23,9 @@ type Store interface {
 	// the rows; they hold a connection until then.
 	Query(ctx context.Context, sql string, params Params) (Rows, error)
 	// Insert appends the rows of src to table and returns the number of rows
-	// written. Large inputs are written in chunks, so a failure part-way may
-	// leave earlier chunks in the table: loads stay invisible until their
-	// batch commits (see Batch).
+	// written. A large input reaches the table in several blocks, so a
+	// failure part-way may leave some of its rows there: loads stay
+	// invisible until their batch commits (see Batch).
 	Insert(ctx context.Context, table string, src Source) (int64, error)
 	// Info describes the backend.
 	Info() Info

@@ -7,12 +7,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/careerkpi/careerkpi/queries"
 	"github.com/careerkpi/careerkpi/queries/embedded"
@@ -134,23 +137,52 @@ func TestOneFolderAtATime(t *testing.T) {
 	b.Close()
 }
 
-func TestInsertInChunks(t *testing.T) {
+// TestInsertStreams: a bulk insert goes to the engine in Native blocks
+// through a pipe, as one INSERT however many blocks it takes, with every
+// column type careerkpi's tables use; a bad row or a failing source stops it
+// with an error and leaves no pipe behind.
+func TestInsertStreams(t *testing.T) {
 	ctx := context.Background()
-	s := querytest.EmbeddedWith(t, embedded.Options{InsertChunkBytes: 64 << 10, InsertChunkMaxBytes: 64 << 10})
-	if err := s.Exec(ctx, "CREATE TABLE c (n UInt32, s String) ENGINE = MergeTree ORDER BY n", nil); err != nil {
+	s := querytest.EmbeddedWith(t, embedded.Options{InsertBlockRows: 1000})
+	if err := s.Exec(ctx, `CREATE TABLE c (n UInt32, s String, l LowCardinality(String), ln LowCardinality(Nullable(String)),
+		h Nullable(Float64), d Date32, t DateTime64(3, 'Asia/Tokyo'), e Enum8('a' = 1, 'b' = 2), tags Array(String),
+		u UUID) ENGINE = MergeTree ORDER BY n`, nil); err != nil {
 		t.Fatal(err)
 	}
 	type row struct {
-		N int    `ch:"n"`
-		S string `ch:"s"`
+		N    int       `ch:"n"`
+		S    string    `ch:"s"`
+		L    string    `ch:"l"`
+		LN   *string   `ch:"ln"`
+		H    *float64  `ch:"h"`
+		D    time.Time `ch:"d"`
+		T    time.Time `ch:"t"`
+		E    string    `ch:"e"`
+		Tags []string  `ch:"tags"`
+		U    uuid.UUID `ch:"u"`
+	}
+	tokyo, _ := time.LoadLocation("Asia/Tokyo")
+	rowAt := func(i int) row {
+		r := row{N: i, S: strings.Repeat("x", i%20), L: []string{"知る", "挑む", "学ぶ"}[i%3], E: "ab"[i%2 : i%2+1],
+			D: time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i), T: time.Date(2025, 4, 1, 9, 0, 0, i%1000*int(time.Millisecond), tokyo),
+			Tags: strings.Fields(strings.Repeat("t ", i%4)), U: uuid.NewSHA1(uuid.Nil, []byte(strconv.Itoa(i)))}
+		if i%3 != 0 {
+			h, ln := float64(i)/4, "ln"+strconv.Itoa(i%5)
+			r.H, r.LN = &h, &ln
+		}
+		return r
 	}
 	const n = 100_000
-	rows := func(bad int) queries.Source {
+	rows := func(bad, fail int) queries.Source {
 		return queries.Structs(func(yield func(row, error) bool) {
 			for i := 0; i < n; i++ {
-				r := row{N: i, S: strings.Repeat("x", i%20)}
+				r := rowAt(i)
 				if i == bad {
 					r.N = -1
+				}
+				if i == fail {
+					yield(r, errors.New("the source broke"))
+					return
 				}
 				if !yield(r, nil) {
 					return
@@ -158,23 +190,55 @@ func TestInsertInChunks(t *testing.T) {
 			}
 		})
 	}
-	written, err := s.Insert(ctx, "c", rows(-1))
+	written, err := s.Insert(ctx, "c", rows(-1, -1))
 	if err != nil || written != n {
 		t.Fatalf("Insert = %d, %v", written, err)
 	}
-	parts, err := queries.Get[uint64](ctx, s, "SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = 'c'", nil)
-	if err != nil || parts < 5 {
-		t.Fatalf("%d parts (err %v): the insert did not arrive in chunks", parts, err)
+	got, err := queries.Select[row](ctx, s, "SELECT * FROM c ORDER BY n", nil)
+	if err != nil || len(got) != n {
+		t.Fatalf("read back %d rows: %v", len(got), err)
 	}
-	// A bad row stops the insert with its row number; what came before it
-	// may be in the table (loads make it invisible through their batch).
-	written, err = s.Insert(ctx, "c", rows(70_000))
-	if err == nil || !strings.Contains(err.Error(), "row 70001") || written >= 70_000 {
-		t.Fatalf("bad row: wrote %d, err %v", written, err)
+	for i, r := range got {
+		if want := rowAt(i); !reflect.DeepEqual(r, want) && !(len(r.Tags) == 0 && len(want.Tags) == 0 && r.N == want.N) {
+			t.Fatalf("row %d = %+v, want %+v", i, r, want)
+		}
+	}
+	// One INSERT takes one block number: the part's name says how many
+	// INSERTs (merged or not) made the table.
+	parts, err := queries.Get[[]string](ctx, s, "SELECT groupArray(name) FROM system.parts WHERE database = currentDatabase() AND table = 'c' AND active", nil)
+	if err != nil || len(parts) != 1 || parts[0] != "all_1_1_0" {
+		t.Fatalf("parts %v (err %v), want one part from one INSERT, all_1_1_0", parts, err)
+	}
+	// A bad row stops the insert with its row number, a failing source with
+	// its error; what came before may be in the table (loads make it
+	// invisible through their batch), and the INSERT fails rather than
+	// taking part of the rows for the whole.
+	if _, err = s.Insert(ctx, "c", rows(70_000, -1)); err == nil || !strings.Contains(err.Error(), "row 70001") {
+		t.Fatalf("bad row: err %v", err)
+	}
+	if _, err = s.Insert(ctx, "c", rows(-1, 500)); err == nil || !strings.Contains(err.Error(), "the source broke") {
+		t.Fatalf("failing source: err %v", err)
+	}
+	if total, err := queries.Get[uint64](ctx, s, "SELECT count() FROM c", nil); err != nil || total != n {
+		t.Fatalf("%d rows after the failed inserts (err %v), want %d", total, err, n)
+	}
+	// The engine refusing the rows ends the insert with the engine's error.
+	type narrow struct {
+		N int `ch:"n"`
+	}
+	if err := s.Exec(ctx, "CREATE TABLE strict (n UInt32, CONSTRAINT small CHECK n < 10) ENGINE = MergeTree ORDER BY n", nil); err != nil {
+		t.Fatal(err)
+	}
+	big := queries.Structs(func(yield func(narrow, error) bool) {
+		for i := 0; i < 2_000_000 && yield(narrow{i}, nil); i++ {
+		}
+	})
+	if _, err := s.Insert(ctx, "strict", big); queries.Code(err) != 469 {
+		t.Fatalf("rows the engine refuses: err %v, want code 469", err)
 	}
 	staged, _ := filepath.Glob(filepath.Join(querytest.DataDir(t), "staging", "*"))
 	if len(staged) != 0 {
-		t.Fatalf("staged files left behind: %v", staged)
+		t.Fatalf("pipes left behind: %v", staged)
 	}
 }
 

@@ -1,32 +1,32 @@
 package embedded
 
 import (
-	"bufio"
 	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/careerkpi/careerkpi/queries"
 	"github.com/careerkpi/careerkpi/queries/rowbinary"
 )
 
-// A bulk insert is staged through RowBinary files in the data folder's
-// staging directory and read by the engine with INSERT … SELECT … FROM
-// file(): binary data is never sent inline (chDB cuts it off). The rows are
-// encoded into chunk files while the engine inserts the previous chunk, so
-// the Go side's work overlaps the engine's.
-//
-// Every INSERT writes a part per partition, and the engine starts merging
-// parts as soon as a table has several, on the same cores that insert: so a
-// load goes in as few INSERTs as it can. Loads under the first chunk's size
-// (64 MiB, some 2.5 million narrow rows) are one INSERT. Larger loads are
-// pipelined: encoding runs about five times faster than the engine inserts,
-// so each next chunk can be four times larger and the engine never waits; a
-// 10-million-row insert takes two INSERTs. BENCHMARKS.md has the measurements.
+// A bulk insert streams the rows to the engine through a named pipe in the
+// data folder's staging directory: the engine runs INSERT … SELECT … FROM
+// file(pipe, 'Native') while this process writes Native blocks into the
+// pipe, so encoding and inserting overlap, the rows never touch the disk
+// before the engine has them, and a load of any size is one INSERT (every
+// INSERT writes parts, and the engine merges parts on the same two cores
+// that insert). Binary data is never sent inline: chDB cuts it off
+// (ENGINE.md). Native is the engine's own columnar format; it inserts about
+// twice as fast as RowBinary (BENCHMARKS.md).
 
 var sqlTableColumns = queries.SQL("table_columns")
 
@@ -61,8 +61,8 @@ func columnTypes(ctx context.Context, s queries.Store, table string, cols []stri
 	return types, nil
 }
 
-// insertStatement builds the INSERT that reads a staged chunk file.
-func insertStatement(table string, cols []string, types []*rowbinary.Type) (sql, structure string, err error) {
+// insertStatement builds the INSERT that reads the pipe.
+func insertStatement(table string, cols []string, types []*rowbinary.Type, partRows int) (sql, structure string, err error) {
 	qt, err := queries.QuoteIdentifier(table)
 	if err != nil {
 		return "", "", err
@@ -73,15 +73,11 @@ func insertStatement(table string, cols []string, types []*rowbinary.Type) (sql,
 		if qcols[i], err = queries.QuoteIdentifier(c); err != nil {
 			return "", "", err
 		}
-		fields[i] = "c" + strconv.Itoa(i+1) + " " + types[i].String()
+		fields[i] = "c" + strconv.Itoa(i+1) + " " + rowbinary.NativeType(types[i])
 	}
-	sql = "INSERT INTO " + qt + " (" + strings.Join(qcols, ", ") + ") SELECT * FROM file({path:String}, 'RowBinary', {structure:String})"
+	sql = "INSERT INTO " + qt + " (" + strings.Join(qcols, ", ") + ") SELECT * FROM file({path:String}, 'Native', {structure:String})"
+	sql += " SETTINGS min_insert_block_size_rows = " + strconv.Itoa(partRows)
 	return sql, strings.Join(fields, ", "), nil
-}
-
-type chunk struct {
-	path string
-	rows int64
 }
 
 // Insert appends the rows of src to table.
@@ -97,108 +93,199 @@ func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (i
 	if err != nil {
 		return 0, err
 	}
-	sql, structure, err := insertStatement(table, cols, types)
+	sql, structure, err := insertStatement(table, cols, types, s.opts.InsertPartRows)
 	if err != nil {
 		return 0, err
 	}
+	names := make([]string, len(cols))
+	for i := range names {
+		names[i] = "c" + strconv.Itoa(i+1)
+	}
+	path, err := s.makePipe()
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(path)
+
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	chunks := make(chan chunk, 1)
-	stageErr := make(chan error, 1)
-	go func() {
-		defer close(chunks)
-		stageErr <- s.stage(ctx, src, types, chunks)
-	}()
+	inserted := make(chan error, 1)
+	go func() { inserted <- s.Exec(ctx, sql, queries.Params{"path": path, "structure": structure}) }()
 
-	var written int64
-	var insertErr error
-	for ch := range chunks {
-		if insertErr == nil {
-			insertErr = s.Exec(ctx, sql, queries.Params{"path": ch.path, "structure": structure})
-			if insertErr == nil {
-				written += ch.rows
-			} else {
-				cancel()
-			}
+	pipe, err := openPipe(path, inserted)
+	if err != nil {
+		return 0, fmt.Errorf("embedded: insert into %s: %w", table, err)
+	}
+	poison := func() {
+		// Make the engine fail the INSERT rather than take what it has
+		// read for the whole: a block that ends after its header.
+		pipe.Write(truncatedBlock(len(cols)))
+		pipe.Close()
+	}
+	done := false
+	defer func() {
+		if !done { // src panicked
+			poison()
 		}
-		os.Remove(ch.path)
+	}()
+	aw := newAsyncWriter(pipe, 4)
+	rows, werr := writeBlocks(ctx, aw, names, types, src, s.opts.InsertBlockRows)
+	if cerr := aw.Close(); werr == nil {
+		werr = cerr
 	}
-	if err := <-stageErr; err != nil && (insertErr == nil || !errors.Is(err, context.Canceled)) {
-		return written, err
+	done = true
+	if werr != nil && !isPipeError(werr) {
+		poison()
+	} else {
+		pipe.Close() // the end of the rows, or the engine stopped reading and its error says why
 	}
-	if insertErr != nil {
-		return written, fmt.Errorf("embedded: insert into %s: %w", table, insertErr)
+	ierr := <-inserted
+	switch {
+	case werr != nil && (ierr == nil || !isPipeError(werr)):
+		return 0, werr
+	case ierr != nil:
+		return 0, fmt.Errorf("embedded: insert into %s: %w", table, ierr)
 	}
-	return written, nil
+	return rows, nil
 }
 
-// stage encodes the rows of src into chunk files of growing size and sends
-// each on chunks once it is complete.
-func (s *Store) stage(ctx context.Context, src queries.Source, types []*rowbinary.Type, chunks chan<- chunk) error {
-	dir := filepath.Join(s.opts.Dir, "staging")
-	var (
-		f     *os.File
-		w     *bufio.Writer
-		rows  int64
-		size  int64
-		limit = int64(s.opts.InsertChunkBytes)
-	)
-	// finish closes the current chunk file and sends it.
-	finish := func() error {
-		if f == nil {
-			return nil
+// makePipe creates a named pipe in the staging directory.
+func (s *Store) makePipe() (string, error) {
+	var b [8]byte
+	rand.Read(b[:])
+	path := filepath.Join(s.opts.Dir, "staging", "insert-"+hex.EncodeToString(b[:])+".pipe")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		return "", unwritable(s.opts.Dir, err)
+	}
+	return path, nil
+}
+
+// openPipe opens the pipe for writing once the engine has opened it for
+// reading. If the statement ends first — it failed before reading — the
+// open is released by opening the pipe for reading here, and the
+// statement's error returned.
+func openPipe(path string, inserted chan error) (*os.File, error) {
+	type result struct {
+		f   *os.File
+		err error
+	}
+	opened := make(chan result, 1)
+	go func() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		opened <- result{f, err}
+	}()
+	select {
+	case r := <-opened:
+		return r.f, r.err
+	case err := <-inserted:
+		if r, rerr := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0); rerr == nil {
+			if w := <-opened; w.f != nil {
+				w.f.Close()
+			}
+			r.Close()
 		}
-		err := w.Flush()
-		if cerr := f.Close(); err == nil {
-			err = cerr
+		if err == nil {
+			err = errors.New("the engine ended the insert without reading its rows")
 		}
-		name, n := f.Name(), rows
-		f, rows, size = nil, 0, 0
-		limit = min(limit*4, int64(s.opts.InsertChunkMaxBytes))
-		if err != nil {
-			os.Remove(name)
-			return unwritable(s.opts.Dir, err)
+		return nil, err
+	}
+}
+
+// writeBlocks encodes the rows of src into Native blocks on w and returns
+// how many it wrote.
+func writeBlocks(ctx context.Context, w io.Writer, names []string, types []*rowbinary.Type, src queries.Source, blockRows int) (int64, error) {
+	bw, err := rowbinary.NewBlockWriter(w, names, types, blockRows, 0)
+	if err != nil {
+		return 0, err
+	}
+	var rows int64
+	err = src.WriteRows(types, func(row []byte) error {
+		if err := bw.WriteRow(row); err != nil {
+			return err
 		}
-		select {
-		case chunks <- chunk{path: name, rows: n}:
-			return nil
-		case <-ctx.Done():
-			os.Remove(name)
+		if rows++; rows%(1<<16) == 0 {
 			return ctx.Err()
 		}
-	}
-	emit := func(row []byte) error {
-		if f == nil {
-			var err error
-			if f, err = os.CreateTemp(dir, "insert-*.rowbinary"); err != nil {
-				return unwritable(s.opts.Dir, err)
-			}
-			if w == nil {
-				w = bufio.NewWriterSize(f, 1<<20)
-			} else {
-				w.Reset(f)
-			}
-		}
-		if _, err := w.Write(row); err != nil {
-			return unwritable(s.opts.Dir, err)
-		}
-		rows++
-		size += int64(len(row))
-		if size >= limit {
-			return finish()
-		}
 		return nil
+	})
+	if err == nil {
+		err = bw.Flush()
 	}
-	err := src.WriteRows(types, emit)
 	if err == nil {
 		err = ctx.Err()
 	}
-	if err != nil {
-		if f != nil {
-			f.Close()
-			os.Remove(f.Name())
+	return rows, err
+}
+
+// truncatedBlock is the start of a block of n columns that never comes.
+func truncatedBlock(n int) []byte {
+	return binary.AppendUvarint(binary.AppendUvarint(nil, uint64(n)), 1)
+}
+
+// isPipeError reports whether err is the pipe closing under a write: the
+// engine stopped reading, and its error says why.
+func isPipeError(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, os.ErrClosed)
+}
+
+// asyncWriter hands what it is given to a goroutine that writes it to w, so
+// that the encoder runs on while the engine is busy writing a part and
+// reads nothing for a while: a pipe holds only 64 KiB.
+type asyncWriter struct {
+	w     io.Writer
+	queue chan []byte
+	free  chan []byte
+	done  chan error
+	err   error
+}
+
+func newAsyncWriter(w io.Writer, depth int) *asyncWriter {
+	a := &asyncWriter{w: w, queue: make(chan []byte, depth), free: make(chan []byte, depth+1), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for b := range a.queue {
+			if err == nil {
+				_, err = a.w.Write(b)
+			}
+			select {
+			case a.free <- b[:0]:
+			default: // enough spare buffers already
+			}
 		}
-		return err
+		a.done <- err
+	}()
+	return a
+}
+
+func (a *asyncWriter) Write(p []byte) (int, error) {
+	if a.err != nil {
+		return 0, a.err
 	}
-	return finish()
+	var b []byte
+	select {
+	case b = <-a.free:
+	default:
+	}
+	a.queue <- append(b, p...)
+	select {
+	case err := <-a.done:
+		a.err = err
+		return len(p), err
+	default:
+	}
+	return len(p), nil
+}
+
+// Close waits until everything given has been written.
+func (a *asyncWriter) Close() error {
+	if a.queue == nil {
+		return a.err
+	}
+	close(a.queue)
+	err := <-a.done
+	a.queue = nil
+	if a.err == nil {
+		a.err = err
+	}
+	return a.err
 }
