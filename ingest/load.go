@@ -300,7 +300,7 @@ func (ru *run) sourceHash() string {
 	}
 	sums := make([]string, len(ru.inputs))
 	for i, in := range ru.inputs {
-		s := in.f.SHA256()
+		s := in.f.Digest()
 		sums[i] = hex.EncodeToString(s[:])
 	}
 	slices.Sort(sums)

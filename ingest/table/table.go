@@ -93,7 +93,7 @@ type File struct {
 	format    Format
 	encoding  string
 	delimiter rune
-	sum       [32]byte
+	sum       [16]byte
 	size      int64
 	header    []string
 	rd        rowReader
@@ -215,8 +215,10 @@ func (f *File) Encoding() string { return f.encoding }
 // the other formats.
 func (f *File) Delimiter() rune { return f.delimiter }
 
-// SHA256 returns the SHA-256 hash of the file's bytes.
-func (f *File) SHA256() [32]byte { return f.sum }
+// Digest returns the 128-bit XXH3 hash of the file's bytes: it tells a file
+// loaded before from a new one, and reads at memory speed (SHA-256 took 6%
+// of loading ten million events).
+func (f *File) Digest() [16]byte { return f.sum }
 
 // Size returns the size of the file in bytes.
 func (f *File) Size() int64 { return f.size }

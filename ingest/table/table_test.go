@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zeebo/xxh3"
+
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -152,9 +154,9 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f.SHA256() != sha256.Sum256(data) || f.Size() != int64(len(data)) || f.Offset() != f.Size() {
-				t.Errorf("sha256, size, offset at the end = %x, %d, %d; want %x, %d, %d",
-					f.SHA256(), f.Size(), f.Offset(), sha256.Sum256(data), len(data), len(data))
+			if f.Digest() != xxh3.Hash128(data).Bytes() || f.Size() != int64(len(data)) || f.Offset() != f.Size() {
+				t.Errorf("digest, size, offset at the end = %x, %d, %d; want %x, %d, %d",
+					f.Digest(), f.Size(), f.Offset(), xxh3.Hash128(data).Bytes(), len(data), len(data))
 			}
 			if _, err := f.Next(); err != io.EOF {
 				t.Errorf("Next after the end = %v, want io.EOF", err)
@@ -213,8 +215,15 @@ func TestRealExports(t *testing.T) {
 			if n != tt.records {
 				t.Errorf("%d records, want %d", n, tt.records)
 			}
-			if got := fmt.Sprintf("%x", f.SHA256()); got != tt.sha256 {
-				t.Errorf("sha256 = %s, want %s", got, tt.sha256)
+			data, err := os.ReadFile(filepath.Join(dir, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != tt.sha256 {
+				t.Fatalf("%s has SHA-256 %s, not the documented export's %s", tt.file, got, tt.sha256)
+			}
+			if f.Digest() != xxh3.Hash128(data).Bytes() {
+				t.Errorf("digest = %x, want %x", f.Digest(), xxh3.Hash128(data).Bytes())
 			}
 		})
 	}
