@@ -120,13 +120,13 @@ func (r *Report) Write(w io.Writer) {
 		fmt.Fprintln(w, i)
 	}
 	if n := r.ErrorCount - len(r.Errors); n > 0 {
-		fmt.Fprintf(w, "… and %d more errors\n", n)
+		fmt.Fprintf(w, "… and %d more %s\n", n, plural(n, "error"))
 	}
 	for _, i := range r.Warnings {
 		fmt.Fprintln(w, i)
 	}
 	if n := r.WarningCount - len(r.Warnings); n > 0 {
-		fmt.Fprintf(w, "… and %d more warnings\n", n)
+		fmt.Fprintf(w, "… and %d more %s\n", n, plural(n, "warning"))
 	}
 	for _, f := range r.Files {
 		if f.Rejects != "" {
@@ -138,12 +138,12 @@ func (r *Report) Write(w io.Writer) {
 
 // Summary is the report in one line.
 func (r *Report) Summary() string {
-	counts := fmt.Sprintf("%d errors, %d warnings", r.ErrorCount, r.WarningCount)
+	counts := count(r.ErrorCount, "error") + ", " + count(r.WarningCount, "warning")
 	switch r.Outcome {
 	case Loaded:
-		s := fmt.Sprintf("loaded %d rows of %s as batch %s", r.Rows, r.Dataset, r.Batch)
+		s := fmt.Sprintf("loaded %s of %s as batch %s", count(int(r.Rows), "row"), r.Dataset, r.Batch)
 		if r.Rejected > 0 {
-			s += fmt.Sprintf(", leaving out %d invalid rows", r.Rejected)
+			s += fmt.Sprintf(", leaving out %s", count(int(r.Rejected), "invalid row"))
 		}
 		if r.Replaced != "" {
 			s += ", replacing batch " + r.Replaced
@@ -152,7 +152,19 @@ func (r *Report) Summary() string {
 	case Duplicate:
 		return fmt.Sprintf("nothing added: the same %s content is already loaded as batch %s", r.Dataset, r.Existing)
 	case Checked:
-		return fmt.Sprintf("dry run: %d rows of %s would be loaded, %d left out (%s); nothing was written", r.Rows, r.Dataset, r.Rejected, counts)
+		return fmt.Sprintf("dry run: %s of %s would be loaded, %d left out (%s); nothing was written", count(int(r.Rows), "row"), r.Dataset, r.Rejected, counts)
 	}
 	return fmt.Sprintf("nothing loaded: %s; fix the files, or load the valid rows with --skip-invalid", counts)
+}
+
+// count writes n things: "1 error", "2 errors", "0 errors".
+func count(n int, thing string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, thing))
+}
+
+func plural(n int, thing string) string {
+	if n == 1 {
+		return thing
+	}
+	return thing + "s"
 }
