@@ -25,8 +25,9 @@ import (
 // before the engine has them, and a load of any size is one INSERT (every
 // INSERT writes parts, and the engine merges parts on the same two cores
 // that insert). Binary data is never sent inline: chDB cuts it off
-// (ENGINE.md). Native is the engine's own columnar format; it inserts about
-// twice as fast as RowBinary (BENCHMARKS.md).
+// (ENGINE.md). Native is the engine's own columnar format; for rows like
+// program events it inserts one and a half to two times as fast as
+// RowBinary (BENCHMARKS.md).
 
 var sqlTableColumns = queries.SQL("table_columns")
 

@@ -2,7 +2,7 @@
 // parsing ClickHouse type names, encoding Go values into RowBinary rows for
 // bulk inserts, and decoding RowBinary results into Go values. BlockWriter
 // turns RowBinary rows into blocks of the Native format, which the embedded
-// engine inserts about twice as fast.
+// engine inserts faster.
 //
 // The conversions between ClickHouse types and Go types are defined here once
 // and shared by both store backends, so that a query scans into the same Go

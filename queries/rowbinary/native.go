@@ -8,8 +8,8 @@ import (
 )
 
 // BlockWriter turns RowBinary rows into blocks of ClickHouse's Native format,
-// the engine's own columnar format, which it inserts at about twice the rate
-// of RowBinary (BENCHMARKS.md). The rows come in the same RowBinary careerkpi
+// the engine's own columnar format, which it inserts one and a half to two
+// times as fast as RowBinary for rows like program events (BENCHMARKS.md). The rows come in the same RowBinary careerkpi
 // encodes everywhere; the writer moves each value to its column as it
 // arrives, so a block costs one copy of its data.
 //
