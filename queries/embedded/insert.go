@@ -63,7 +63,7 @@ func columnTypes(ctx context.Context, s queries.Store, table string, cols []stri
 }
 
 // insertStatement builds the INSERT that reads the pipe.
-func insertStatement(table string, cols []string, types []*rowbinary.Type, partRows int) (sql, structure string, err error) {
+func insertStatement(table string, cols []string, types []*rowbinary.Type, partRows, partBytes int) (sql, structure string, err error) {
 	qt, err := queries.QuoteIdentifier(table)
 	if err != nil {
 		return "", "", err
@@ -77,7 +77,10 @@ func insertStatement(table string, cols []string, types []*rowbinary.Type, partR
 		fields[i] = "c" + strconv.Itoa(i+1) + " " + rowbinary.NativeType(types[i])
 	}
 	sql = "INSERT INTO " + qt + " (" + strings.Join(qcols, ", ") + ") SELECT * FROM file({path:String}, 'Native', {structure:String})"
-	sql += " SETTINGS min_insert_block_size_rows = " + strconv.Itoa(partRows)
+	sql += " SETTINGS min_insert_block_size_bytes = " + strconv.Itoa(partBytes)
+	if partRows > 0 {
+		sql += ", min_insert_block_size_rows = " + strconv.Itoa(partRows)
+	}
 	return sql, strings.Join(fields, ", "), nil
 }
 
@@ -94,7 +97,7 @@ func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (i
 	if err != nil {
 		return 0, err
 	}
-	sql, structure, err := insertStatement(table, cols, types, s.opts.InsertPartRows)
+	sql, structure, err := insertStatement(table, cols, types, s.opts.InsertPartRows, s.opts.InsertPartBytes)
 	if err != nil {
 		return 0, err
 	}
