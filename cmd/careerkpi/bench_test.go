@@ -21,14 +21,23 @@ import (
 	"github.com/careerkpi/careerkpi/queries/querytest"
 )
 
-// engineSQLVariable, set in a child process of the benchmark, makes it open
-// the embedded engine in ./data, run the statement in it, print how long
-// the statement took (in nanoseconds) and exit.
-const engineSQLVariable = "CAREERKPI_BENCH_ENGINE_SQL"
+// engineInsertVariable, set in a child process of the benchmark to a file()
+// path (a glob) of program-event CSVs, makes it open the embedded engine in
+// ./data, insert the files with the engine alone (engineInsert), print how
+// long that took (in nanoseconds) and the rows of raw_program_events, and
+// exit.
+const engineInsertVariable = "CAREERKPI_BENCH_ENGINE_INSERT"
 
-// runEngineSQL inserts with q and prints the time it took and the rows of
-// raw_program_events after it.
-func runEngineSQL(q string) int {
+// engineInsert is the engine's own insert of program-event CSVs, which
+// checks nothing.
+const engineInsert = `INSERT INTO raw_program_events
+    (batch_id, event_id, employee_id, program_id, event_date, action, hours, cost_jpy, counterpart_id, source_line)
+SELECT generateUUIDv4(), event_id, employee_id, program, event_date, action, hours, cost_jpy, counterpart_id, 0
+FROM file({path:String}, 'CSVWithNames', 'employee_id String, program String, event_date Date32, action String, hours Nullable(Float64), cost_jpy Nullable(Int64), counterpart_id String, event_id String')`
+
+// runEngineInsert inserts the files of path with engineInsert and prints the
+// time it took and the rows of raw_program_events after it.
+func runEngineInsert(path string) int {
 	ctx := context.Background()
 	s, err := embedded.Open(ctx, embedded.Options{Dir: "data"})
 	if err != nil {
@@ -37,7 +46,7 @@ func runEngineSQL(q string) int {
 	}
 	defer s.Close()
 	start := time.Now()
-	if err := s.Exec(ctx, q, nil); err != nil {
+	if err := s.Exec(ctx, engineInsert, queries.Params{"path": path}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
@@ -58,7 +67,6 @@ func runEngineSQL(q string) int {
 var largeCompany struct {
 	once   sync.Once
 	err    error
-	dir    string // the generated files
 	base   string // the folder holding ./data with the master loaded
 	events []string
 }
@@ -68,9 +76,9 @@ func largeDemo(b *testing.B) (base string, events []string) {
 	lc := &largeCompany
 	lc.once.Do(func() {
 		root := filepath.Join(querytest.DataDir(b), "bench-large")
-		lc.dir, lc.base = filepath.Join(root, "files"), filepath.Join(root, "base")
+		lc.base = filepath.Join(root, "base")
 		start := time.Now()
-		files, err := demo.Generate(demo.Options{Size: demo.Large, Seed: 1, Dir: lc.dir})
+		files, err := demo.Generate(demo.Options{Size: demo.Large, Seed: 1, Dir: filepath.Join(root, "files")})
 		if err != nil {
 			lc.err = err
 			return
@@ -144,15 +152,11 @@ func careerkpiArgs(args ...string) string {
 // the engine's.
 func BenchmarkLoadEvents(b *testing.B) {
 	base, events := largeDemo(b)
-	structure := "employee_id String, program String, event_date Date32, action String, hours Nullable(Float64), cost_jpy Nullable(Int64), counterpart_id String, event_id String"
-	var glob []string
+	var names []string
 	for _, f := range events {
-		glob = append(glob, filepath.Base(f))
+		names = append(names, filepath.Base(f))
 	}
-	engineSQL := fmt.Sprintf(`INSERT INTO raw_program_events
-    (batch_id, event_id, employee_id, program_id, event_date, action, hours, cost_jpy, counterpart_id, source_line)
-SELECT generateUUIDv4(), event_id, employee_id, program, event_date, action, hours, cost_jpy, counterpart_id, 0
-FROM file('%s/{%s}', 'CSVWithNames', '%s')`, filepath.Dir(events[0]), strings.Join(glob, ","), structure)
+	glob := filepath.Join(filepath.Dir(events[0]), "{"+strings.Join(names, ",")+"}")
 
 	var ours, engine time.Duration
 	var rows, engineRows, peak, enginePeak int64
@@ -179,7 +183,7 @@ FROM file('%s/{%s}', 'CSVWithNames', '%s')`, filepath.Dir(events[0]), strings.Jo
 		}
 		runEngine := func() {
 			dir := copyData(b, base, filepath.Join(work, "engine"))
-			out, ru, err := benchChild(dir, engineSQLVariable+"="+engineSQL)
+			out, ru, err := benchChild(dir, engineInsertVariable+"="+glob)
 			if err != nil {
 				b.Fatalf("engine insert: %v", err)
 			}

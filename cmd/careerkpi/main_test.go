@@ -27,8 +27,8 @@ func TestMain(m *testing.M) {
 	if args, ok := os.LookupEnv(argsVariable); ok {
 		os.Exit(run(context.Background(), strings.Split(args, "\n"), os.Stdout, os.Stderr))
 	}
-	if q, ok := os.LookupEnv(engineSQLVariable); ok {
-		os.Exit(runEngineSQL(q))
+	if path, ok := os.LookupEnv(engineInsertVariable); ok {
+		os.Exit(runEngineInsert(path))
 	}
 	querytest.Main(m)
 }
