@@ -79,6 +79,18 @@ type Source interface {
 	WriteRows(types []*rowbinary.Type, emit func(row []byte) error) error
 }
 
+// BlockSource is a Source that can also encode its rows straight into the
+// columns of Native blocks, skipping the RowBinary row; the embedded engine
+// uses it when a Source offers it. Structs and Slice do.
+type BlockSource interface {
+	Source
+	// WriteBlocks adds every row to bw (WriteFields), for types, as
+	// WriteRows would encode them, calling each after every 65,536 rows
+	// with the count so far; it stops at the first error of its own, of bw
+	// or of each. It does not flush bw.
+	WriteBlocks(types []*rowbinary.Type, bw *rowbinary.BlockWriter, each func(rows int64) error) (int64, error)
+}
+
 // Error is an error ClickHouse reported for a statement.
 type Error struct {
 	// Code is ClickHouse's error code, such as 60.

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"reflect"
@@ -104,19 +105,30 @@ func (s *structSource[T]) Columns() ([]string, error) {
 	return cols, nil
 }
 
-func (s *structSource[T]) WriteRows(types []*rowbinary.Type, emit func(row []byte) error) error {
+// encoders returns the fields of T and their encoders for types.
+func (s *structSource[T]) encoders(types []*rowbinary.Type) ([]field, []rowbinary.Field, error) {
 	fields, err := structFields(reflect.TypeFor[T]())
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	if len(types) != len(fields) {
-		return fmt.Errorf("queries: %d column types for %d fields", len(types), len(fields))
+		return nil, nil, fmt.Errorf("queries: %d column types for %d fields", len(types), len(fields))
 	}
-	encs := make([]*rowbinary.Encoder, len(fields))
+	encs := make([]rowbinary.Field, len(fields))
 	for i, f := range fields {
-		if encs[i], err = rowbinary.NewEncoder(types[i], f.typ); err != nil {
-			return fmt.Errorf("queries: column %s: %w", f.column, err)
+		enc, err := rowbinary.NewEncoder(types[i], f.typ)
+		if err != nil {
+			return nil, nil, fmt.Errorf("queries: column %s: %w", f.column, err)
 		}
+		encs[i] = rowbinary.Field{Offset: f.offset, Encoder: enc}
+	}
+	return fields, encs, nil
+}
+
+func (s *structSource[T]) WriteRows(types []*rowbinary.Type, emit func(row []byte) error) error {
+	fields, encs, err := s.encoders(types)
+	if err != nil {
+		return err
 	}
 	buf := make([]byte, 0, 256)
 	row := 0
@@ -129,9 +141,9 @@ func (s *structSource[T]) WriteRows(types []*rowbinary.Type, emit func(row []byt
 		row++
 		buf = buf[:0]
 		cur = v
-		for i, f := range fields {
-			if buf, err = encs[i].AppendAt(buf, unsafe.Add(base, f.offset)); err != nil {
-				return fmt.Errorf("queries: row %d, column %s: %w", row, f.column, err)
+		for i, f := range encs {
+			if buf, err = f.Encoder.AppendAt(buf, unsafe.Add(base, f.Offset)); err != nil {
+				return fmt.Errorf("queries: row %d, column %s: %w", row, fields[i].column, err)
 			}
 		}
 		if err := emit(buf); err != nil {
@@ -139,6 +151,35 @@ func (s *structSource[T]) WriteRows(types []*rowbinary.Type, emit func(row []byt
 		}
 	}
 	return nil
+}
+
+func (s *structSource[T]) WriteBlocks(types []*rowbinary.Type, bw *rowbinary.BlockWriter, each func(rows int64) error) (int64, error) {
+	fields, encs, err := s.encoders(types)
+	if err != nil {
+		return 0, err
+	}
+	var rows int64
+	var cur T
+	base := unsafe.Pointer(&cur)
+	for v, err := range s.seq {
+		if err != nil {
+			return rows, err
+		}
+		cur = v
+		if err := bw.WriteFields(base, encs); err != nil {
+			var ce *rowbinary.ColumnError
+			if errors.As(err, &ce) {
+				return rows, fmt.Errorf("queries: row %d, column %s: %w", rows+1, fields[ce.Column].column, ce.Err)
+			}
+			return rows, err
+		}
+		if rows++; rows%(1<<16) == 0 {
+			if err := each(rows); err != nil {
+				return rows, err
+			}
+		}
+	}
+	return rows, nil
 }
 
 // Select runs a query and scans every row into a T, by the `ch:"name"` tags

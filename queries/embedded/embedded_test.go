@@ -20,6 +20,7 @@ import (
 	"github.com/careerkpi/careerkpi/queries"
 	"github.com/careerkpi/careerkpi/queries/embedded"
 	"github.com/careerkpi/careerkpi/queries/querytest"
+	"github.com/careerkpi/careerkpi/queries/rowbinary"
 )
 
 const secondProcessVariable = "CAREERKPI_TEST_OPEN_FOLDER"
@@ -137,6 +138,14 @@ func TestOneFolderAtATime(t *testing.T) {
 	b.Close()
 }
 
+// rowsOnly hides a Source's other ways of writing rows than WriteRows.
+type rowsOnly struct{ src queries.Source }
+
+func (r rowsOnly) Columns() ([]string, error) { return r.src.Columns() }
+func (r rowsOnly) WriteRows(types []*rowbinary.Type, emit func([]byte) error) error {
+	return r.src.WriteRows(types, emit)
+}
+
 // TestInsertStreams: a bulk insert goes to the engine in Native blocks
 // through a pipe, as one INSERT however many blocks it takes, with every
 // column type careerkpi's tables use; a bad row or a failing source stops it
@@ -202,6 +211,20 @@ func TestInsertStreams(t *testing.T) {
 		if want := rowAt(i); !reflect.DeepEqual(r, want) && !(len(r.Tags) == 0 && len(want.Tags) == 0 && r.N == want.N) {
 			t.Fatalf("row %d = %+v, want %+v", i, r, want)
 		}
+	}
+	// A Source that only writes RowBinary rows (as the ingesters' do) gets
+	// the same table as one whose values go straight into columns.
+	if err := s.Exec(ctx, "CREATE TABLE c2 AS c", nil); err != nil {
+		t.Fatal(err)
+	}
+	if written, err := s.Insert(ctx, "c2", rowsOnly{rows(-1, -1)}); err != nil || written != n {
+		t.Fatalf("Insert of RowBinary rows = %d, %v", written, err)
+	}
+	if diff, err := queries.Get[uint64](ctx, s, "SELECT count() FROM (SELECT * FROM c EXCEPT SELECT * FROM c2)", nil); err != nil || diff != 0 {
+		t.Fatalf("%d rows differ between the two ways in (err %v)", diff, err)
+	}
+	if _, err = s.Insert(ctx, "c2", rowsOnly{rows(70_000, -1)}); err == nil || !strings.Contains(err.Error(), "row 70001") {
+		t.Fatalf("bad RowBinary row: err %v", err)
 	}
 	// One INSERT takes one block number: the part's name says how many
 	// INSERTs (merged or not) made the table.

@@ -203,15 +203,19 @@ func writeBlocks(ctx context.Context, w io.Writer, names []string, types []*rowb
 		return 0, err
 	}
 	var rows int64
-	err = src.WriteRows(types, func(row []byte) error {
-		if err := bw.WriteRow(row); err != nil {
-			return err
-		}
-		if rows++; rows%(1<<16) == 0 {
-			return ctx.Err()
-		}
-		return nil
-	})
+	if bs, ok := src.(queries.BlockSource); ok {
+		rows, err = bs.WriteBlocks(types, bw, func(int64) error { return ctx.Err() })
+	} else {
+		err = src.WriteRows(types, func(row []byte) error {
+			if err := bw.WriteRow(row); err != nil {
+				return err
+			}
+			if rows++; rows%(1<<16) == 0 {
+				return ctx.Err()
+			}
+			return nil
+		})
+	}
 	if err == nil {
 		err = bw.Flush()
 	}

@@ -1,8 +1,8 @@
 // Package rowbinary owns ClickHouse's RowBinary format as careerkpi uses it:
 // parsing ClickHouse type names, encoding Go values into RowBinary rows for
 // bulk inserts, and decoding RowBinary results into Go values. BlockWriter
-// turns RowBinary rows into blocks of the Native format, which the embedded
-// engine inserts faster.
+// builds blocks of the Native format, which the embedded engine inserts
+// faster, from RowBinary rows or straight from Go values.
 //
 // The conversions between ClickHouse types and Go types are defined here once
 // and shared by both store backends, so that a query scans into the same Go

@@ -372,8 +372,11 @@ var (
 
 // civilDays is the number of days from 1970-01-01 to t's calendar date in t's location.
 func civilDays(t time.Time) int64 {
-	_, offset := t.Zone()
-	s := t.Unix() + int64(offset)
+	s := t.Unix()
+	if t.Location() != time.UTC { // looking up a zone's offset costs more than the rest
+		_, offset := t.Zone()
+		s += int64(offset)
+	}
 	d := s / 86400
 	if s%86400 < 0 {
 		d--

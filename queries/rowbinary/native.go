@@ -5,13 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unsafe"
 )
 
-// BlockWriter turns RowBinary rows into blocks of ClickHouse's Native format,
-// the engine's own columnar format, which it inserts one and a half to two
-// times as fast as RowBinary for rows like program events (BENCHMARKS.md). The rows come in the same RowBinary careerkpi
-// encodes everywhere; the writer moves each value to its column as it
-// arrives, so a block costs one copy of its data.
+// BlockWriter turns rows into blocks of ClickHouse's Native format, the
+// engine's own columnar format, which it inserts one and a half to two times
+// as fast as RowBinary for rows like program events (BENCHMARKS.md). Rows
+// come either in the RowBinary careerkpi encodes everywhere (WriteRow),
+// each value moved to its column as it arrives, or as Go values encoded
+// straight into their columns (WriteFields).
 //
 // Most types are stored the same way in both formats: a Native column is its
 // RowBinary values one after another. The exceptions are Nullable (a column
@@ -23,6 +25,8 @@ type BlockWriter struct {
 	w        io.Writer
 	head     [][]byte // per column: its name and type, Native-encoded
 	cols     []column
+	direct   []*[]byte // per column: its data, where RowBinary values go as they are; nil otherwise
+	scratch  []byte
 	rows     int
 	maxRows  int
 	maxBytes int
@@ -59,8 +63,61 @@ func NewBlockWriter(w io.Writer, names []string, types []*Type, maxRows, maxByte
 		h = appendString(h, NativeType(t))
 		bw.head = append(bw.head, h)
 		bw.cols = append(bw.cols, c)
+		var direct *[]byte
+		switch c := c.(type) {
+		case *fixedColumn:
+			direct = &c.data
+		case *stringColumn:
+			direct = &c.data
+		}
+		bw.direct = append(bw.direct, direct)
 	}
 	return bw, nil
+}
+
+// Field is where a row's value of one column lies in a Go value, and the
+// encoder of that value for the column's type.
+type Field struct {
+	Offset  uintptr
+	Encoder *Encoder
+}
+
+// ColumnError is an error encoding the value of one column.
+type ColumnError struct {
+	Column int // 0-based
+	Err    error
+}
+
+func (e *ColumnError) Error() string { return fmt.Sprintf("column %d: %v", e.Column+1, e.Err) }
+func (e *ColumnError) Unwrap() error { return e.Err }
+
+// WriteFields adds one row whose value of column i lies at base plus
+// fields[i].Offset, and writes the block once it is full. A value its
+// encoder refuses is a *ColumnError that ends the writer, as a malformed
+// row ends WriteRow.
+func (bw *BlockWriter) WriteFields(base unsafe.Pointer, fields []Field) error {
+	if bw.err != nil {
+		return bw.err
+	}
+	if len(fields) != len(bw.cols) {
+		bw.err = fmt.Errorf("rowbinary: %d fields for a block of %d columns", len(fields), len(bw.cols))
+		return bw.err
+	}
+	for i, d := range bw.direct {
+		f := &fields[i]
+		p := unsafe.Add(base, f.Offset)
+		var err error
+		if d != nil {
+			*d, err = f.Encoder.AppendAt(*d, p)
+		} else if bw.scratch, err = f.Encoder.AppendAt(bw.scratch[:0], p); err == nil {
+			_, err = bw.cols[i].add(bw.scratch, 0)
+		}
+		if err != nil {
+			bw.err = &ColumnError{Column: i, Err: err}
+			return bw.err
+		}
+	}
+	return bw.rowAdded()
 }
 
 // NativeType returns the name of the type a column of t is written as in a
@@ -105,6 +162,10 @@ func (bw *BlockWriter) WriteRow(row []byte) error {
 		bw.err = fmt.Errorf("rowbinary: %d bytes after the last column of row %d of a block", len(row)-off, bw.rows+1)
 		return bw.err
 	}
+	return bw.rowAdded()
+}
+
+func (bw *BlockWriter) rowAdded() error {
 	bw.rows++
 	if bw.rows >= bw.maxRows || bw.rows%1024 == 0 && bw.size() >= bw.maxBytes {
 		return bw.Flush()
