@@ -9,6 +9,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
+	_ "time/tzdata" // the time zone works on a machine without a zone database
 
 	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
@@ -37,6 +39,15 @@ type Config struct {
 	UploadLimitMB int `yaml:"upload_limit_mb"`
 	// Log configures logging.
 	Log Log `yaml:"log"`
+	// FiscalYearStart is the month (1-12) fiscal years start in.
+	FiscalYearStart int `yaml:"fiscal_year_start"`
+	// TimeZone is the company's time zone; periods are dates in it.
+	TimeZone string `yaml:"time_zone"`
+	// AnonymityThreshold is the fewest respondents a survey figure may
+	// stand on; never below 3.
+	AnonymityThreshold int `yaml:"anonymity_threshold"`
+	// Targets are the metrics' targets: metric id → fiscal year → value.
+	Targets map[string]map[int]float64 `yaml:"targets"`
 }
 
 // ClickHouse configures the connection to a ClickHouse server.
@@ -65,6 +76,10 @@ func Defaults() Config {
 		Addr:          "127.0.0.1:8080",
 		UploadLimitMB: 256,
 		Log:           Log{Level: "info", Format: "text"},
+
+		FiscalYearStart:    4,
+		TimeZone:           "Asia/Tokyo",
+		AnonymityThreshold: 5,
 	}
 }
 
@@ -100,6 +115,9 @@ var Settings = []Setting{
 	{Key: "clickhouse.ca_file", Env: "CAREERKPI_CLICKHOUSE_CA_FILE", Flag: "clickhouse-ca-file", Usage: "PEM file of certificate authorities for TLS to the server", field: func(c *Config) any { return &c.ClickHouse.CAFile }},
 	{Key: "addr", Env: "CAREERKPI_ADDR", Flag: "addr", ServeOnly: true, Usage: "address to serve on", field: func(c *Config) any { return &c.Addr }},
 	{Key: "upload_limit_mb", Env: "CAREERKPI_UPLOAD_LIMIT_MB", Flag: "upload-limit-mb", ServeOnly: true, Usage: "largest upload to serve's load endpoint, in MiB", field: func(c *Config) any { return &c.UploadLimitMB }},
+	{Key: "fiscal_year_start", Env: "CAREERKPI_FISCAL_YEAR_START", Flag: "fiscal-year-start", Usage: "month (1-12) fiscal years start in", field: func(c *Config) any { return &c.FiscalYearStart }},
+	{Key: "time_zone", Env: "CAREERKPI_TIME_ZONE", Flag: "time-zone", Usage: "the company's time zone; periods are dates in it", field: func(c *Config) any { return &c.TimeZone }},
+	{Key: "anonymity_threshold", Env: "CAREERKPI_ANONYMITY_THRESHOLD", Flag: "anonymity-threshold", Usage: "fewest respondents a survey figure may stand on (at least 3)", field: func(c *Config) any { return &c.AnonymityThreshold }},
 	{Key: "log.level", Env: "CAREERKPI_LOG_LEVEL", Flag: "log-level", Usage: "debug, info, warn or error", field: func(c *Config) any { return &c.Log.Level }},
 	{Key: "log.format", Env: "CAREERKPI_LOG_FORMAT", Flag: "log-format", Usage: "text or json", field: func(c *Config) any { return &c.Log.Format }},
 }
@@ -241,6 +259,24 @@ func (c *Config) Validate() error {
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		bad("addr", "%q is not host:port", c.Addr)
+	}
+	if c.FiscalYearStart < 1 || c.FiscalYearStart > 12 {
+		bad("fiscal_year_start", "%d is not a month (1-12)", c.FiscalYearStart)
+	}
+	if c.TimeZone == "" {
+		bad("time_zone", "is empty; name a zone such as Asia/Tokyo")
+	} else if _, err := time.LoadLocation(c.TimeZone); err != nil {
+		bad("time_zone", "%q is not a time zone (such as Asia/Tokyo)", c.TimeZone)
+	}
+	if c.AnonymityThreshold < 3 {
+		bad("anonymity_threshold", "%d is below 3, the fewest respondents careerkpi ever shows a survey figure for", c.AnonymityThreshold)
+	}
+	for metric, years := range c.Targets {
+		for fy := range years {
+			if fy < 1900 || fy > 2999 {
+				bad("targets."+metric, "%d is not a fiscal year", fy)
+			}
+		}
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -35,14 +36,16 @@ func TestGoodFiles(t *testing.T) {
 		DataDir: "/var/lib/careerkpi", ChDBLibrary: "/opt/chdb/libchdb.so", Database: "hr_analytics", Connections: 8,
 		ClickHouse: ClickHouse{DSN: "clickhouse://careerkpi@ch1.example.internal:9440/hr_analytics?secure=true", Password: "from-the-file"},
 		Addr:       "0.0.0.0:8443", UploadLimitMB: 256, Log: Log{Level: "debug", Format: "json"},
+		FiscalYearStart: 1, TimeZone: "Asia/Tokyo", AnonymityThreshold: 7,
+		Targets: map[string]map[int]float64{"career_interview_coverage": {2025: 100, 2026: 100}, "attrition_rate": {2025: 8.5}},
 	}
-	if *c != want {
+	if !reflect.DeepEqual(*c, want) {
 		t.Errorf("full.good.yml =\n%+v\nwant\n%+v", *c, want)
 	}
 	if c.Embedded() {
 		t.Error("a DSN should select the server")
 	}
-	if e, _ := Load("testdata/empty.good.yml", noEnv, nil); *e != Defaults() || !e.Embedded() {
+	if e, _ := Load("testdata/empty.good.yml", noEnv, nil); !reflect.DeepEqual(*e, Defaults()) || !e.Embedded() {
 		t.Errorf("empty file = %+v, want the defaults", *e)
 	}
 }
@@ -52,7 +55,7 @@ func TestBadFiles(t *testing.T) {
 		"unknown-key.bad.yml":    {"line 2: field fiscal_yeer_start not found", "known keys: data_dir"},
 		"unknown-nested.bad.yml": {"line 2: field dns not found"},
 		"wrong-type.bad.yml":     {"line 1", "cannot unmarshal !!str `many` into int"},
-		"invalid-values.bad.yml": {"database: \"hr-analytics\" is not a database name", "connections: 0 is not between 1 and 64", "addr: \"localhost\" is not host:port", "log.level: \"loud\""},
+		"invalid-values.bad.yml": {"database: \"hr-analytics\" is not a database name", "connections: 0 is not between 1 and 64", "addr: \"localhost\" is not host:port", "log.level: \"loud\"", "fiscal_year_start: 13 is not a month", "anonymity_threshold: 2 is below 3", "time_zone: \"Mars/Olympus\""},
 		"bad-dsn.bad.yml":        {"clickhouse.dsn: must start with clickhouse://"},
 	}
 	files, _ := filepath.Glob("testdata/*.bad.yml")

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-//go:embed sql/*.sql
+//go:embed sql/*.sql sql/metrics/*.sql
 var sqlFiles embed.FS
 
 // SQL returns the statement in the embedded file sql/<name>.sql. Names are

@@ -1,12 +1,277 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careerkpi/careerkpi/metrics"
+)
 
 func (a *app) metricsCommand() *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "metrics",
 		Short: "List the metric catalog, or print a metric's values",
-		Args:  cobra.ArbitraryArgs,
-		RunE:  notYetAvailable,
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
+	var listFormat string
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "Print the metric catalog: id, names, unit, dimensions and definition",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.printCatalog(metrics.DefaultRegistry(), listFormat)
+		},
+	}
+	list.Flags().StringVar(&listFormat, "format", "table", "table or json")
+	cmd.AddCommand(list)
+
+	var fy int
+	var period, program, format string
+	var by, filters []string
+	get := &cobra.Command{
+		Use:   "get <metric>",
+		Short: "Print a metric's values for a period, broken down and filtered",
+		Example: `  careerkpi metrics get attrition_rate --fy 2025
+  careerkpi metrics get engagement_index --fy 2025 --by department --filter grade=G3
+  careerkpi metrics get one_on_one_compliance --period FY2025Q1 --by month --format csv
+  careerkpi metrics get program_utilization --program side_job --fy 2025 --by grade`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			req := metrics.Request{Metric: args[0], Program: program}
+			for _, b := range by {
+				for _, d := range strings.Split(b, ",") {
+					if d = strings.TrimSpace(d); d != "" {
+						req.By = append(req.By, d)
+					}
+				}
+			}
+			for _, f := range filters {
+				pf, err := metrics.ParseFilter(f)
+				if err != nil {
+					return usage(err)
+				}
+				req.Filters = append(req.Filters, pf)
+			}
+			switch format {
+			case "table", "json", "csv":
+			default:
+				return usage(fmt.Errorf("--format %q: table, json or csv", format))
+			}
+			return a.withStore(cmd.Context(), func(s *storeHandle) error {
+				eng, err := metrics.NewEngine(s, a.metricSettings())
+				if err != nil {
+					return err
+				}
+				switch {
+				case period != "" && fy != 0:
+					return usage(fmt.Errorf("give --fy or --period, not both"))
+				case period != "":
+					if req.Period, err = eng.Calendar.ParsePeriod(period); err != nil {
+						return usage(err)
+					}
+				case fy != 0:
+					req.Period = eng.Calendar.FiscalYear(fy)
+				default:
+					return usage(fmt.Errorf("give the period: --fy 2025 or --period FY2025H1"))
+				}
+				res, err := eng.Compute(cmd.Context(), req)
+				if err != nil {
+					return err
+				}
+				return a.printResult(res, format)
+			})
+		},
+	}
+	get.Flags().IntVar(&fy, "fy", 0, "fiscal year, such as 2025 (FY2025)")
+	get.Flags().StringVar(&period, "period", "", "period: FY2025, FY2025H1, FY2025Q1, 2025-04 or 2025-04-01..2025-09-30")
+	get.Flags().StringSliceVar(&by, "by", nil, "dimensions to break down by: a time dimension (fiscal_year, half, quarter, month) and/or one other")
+	get.Flags().StringArrayVar(&filters, "filter", nil, "keep only dimension=value[,value…]; repeat to combine with AND")
+	get.Flags().StringVar(&program, "program", "", "program id or kind, for program_utilization")
+	get.Flags().StringVar(&format, "format", "table", "table, json or csv")
+	cmd.AddCommand(get)
+	return cmd
+}
+
+// usage marks err as a mistake in how careerkpi was called.
+func usage(err error) error { return fmt.Errorf("%w: %w", errUsage, err) }
+
+func (a *app) metricSettings() metrics.Settings {
+	return metrics.Settings{FiscalYearStart: a.cfg.FiscalYearStart, TimeZone: a.cfg.TimeZone,
+		Threshold: a.cfg.AnonymityThreshold, Targets: a.cfg.Targets}
+}
+
+func (a *app) printCatalog(reg *metrics.Registry, format string) error {
+	type entry struct {
+		ID             string   `json:"id"`
+		NameJA         string   `json:"name_ja"`
+		NameEN         string   `json:"name_en"`
+		Area           string   `json:"area"`
+		Unit           string   `json:"unit"`
+		HigherIsBetter bool     `json:"higher_is_better"`
+		Dimensions     []string `json:"dimensions"`
+		DefinitionJA   string   `json:"definition_ja"`
+		DefinitionEN   string   `json:"definition_en"`
+		Formula        string   `json:"formula"`
+		SQL            []string `json:"sql"`
+	}
+	var out []entry
+	for _, m := range reg.All() {
+		e := entry{ID: m.ID, NameJA: m.NameJA, NameEN: m.NameEN, Area: string(m.Area), Unit: string(m.Unit), HigherIsBetter: m.HigherIsBetter,
+			Dimensions: m.Dimensions, DefinitionJA: m.DefinitionJA, DefinitionEN: m.DefinitionEN, Formula: m.Formula}
+		e.SQL = append(e.SQL, "queries/sql/"+m.Numerator.Query+".sql")
+		if m.Denominator != nil && m.Denominator.Query != m.Numerator.Query {
+			e.SQL = append(e.SQL, "queries/sql/"+m.Denominator.Query+".sql")
+		}
+		out = append(out, e)
+	}
+	switch format {
+	case "json":
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case "table":
+		w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(w, "ID\tAREA\tUNIT\tNAME\tNAME (JA)\tFORMULA\tSQL")
+		for _, e := range out {
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Area, e.Unit, e.NameEN, e.NameJA, e.Formula, strings.Join(e.SQL, ", "))
+		}
+		return w.Flush()
+	}
+	return usage(fmt.Errorf("--format %q: table or json", format))
+}
+
+func (a *app) printResult(res *metrics.Result, format string) error {
+	m := res.Metric
+	dims := res.By
+	rows := res.Rows
+	if len(dims) > 0 {
+		rows = append(append([]metrics.Row{}, res.Rows...), res.Totals...)
+	}
+	keyOf := func(r metrics.Row) []string {
+		k := make([]string, len(dims))
+		copy(k, r.Key)
+		if len(r.Key) < len(dims) || len(dims) > len(r.Key) {
+			for i := len(r.Key); i < len(dims); i++ {
+				k[i] = "(total)"
+			}
+		}
+		return k
+	}
+	num := func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*f, 'f', -1, 64)
+	}
+	switch format {
+	case "json":
+		type jsonRow struct {
+			Key         map[string]string `json:"key,omitempty"`
+			Value       *float64          `json:"value"`
+			Numerator   *float64          `json:"numerator"`
+			Denominator *float64          `json:"denominator"`
+			Respondents *int              `json:"respondents,omitempty"`
+			Target      *float64          `json:"target,omitempty"`
+			Withheld    bool              `json:"withheld,omitempty"`
+			Reason      string            `json:"reason,omitempty"`
+		}
+		out := struct {
+			Metric    string    `json:"metric"`
+			Unit      string    `json:"unit"`
+			Period    string    `json:"period"`
+			Start     string    `json:"start"`
+			End       string    `json:"end"`
+			By        []string  `json:"by,omitempty"`
+			Filters   []string  `json:"filters,omitempty"`
+			Program   string    `json:"program,omitempty"`
+			Threshold *int      `json:"anonymity_threshold,omitempty"`
+			Rows      []jsonRow `json:"rows"`
+		}{Metric: m.ID, Unit: string(m.Unit), Period: res.Period.Label, Start: res.Period.Start.Format("2006-01-02"), End: res.Period.End.Format("2006-01-02"),
+			By: dims, Program: res.Program, Rows: []jsonRow{}}
+		for _, f := range res.Filters {
+			out.Filters = append(out.Filters, f.String())
+		}
+		if m.Survey {
+			out.Threshold = &res.Threshold
+		}
+		for _, r := range rows {
+			jr := jsonRow{Value: r.Value, Denominator: r.Denominator, Target: r.Target, Withheld: r.Withheld, Reason: r.Reason}
+			if !r.Withheld {
+				n := r.Numerator
+				jr.Numerator = &n
+			}
+			if m.Survey && !r.Withheld {
+				n := r.Respondents
+				jr.Respondents = &n
+			}
+			if len(dims) > 0 {
+				jr.Key = map[string]string{}
+				for i, d := range dims {
+					jr.Key[d] = keyOf(r)[i]
+				}
+			}
+			out.Rows = append(out.Rows, jr)
+		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case "csv":
+		w := csv.NewWriter(a.stdout)
+		w.Write(append(append([]string{}, dims...), "value", "numerator", "denominator", "respondents", "target", "withheld"))
+		for _, r := range rows {
+			resp, n := "", ""
+			if !r.Withheld {
+				n = num(&r.Numerator)
+				if m.Survey {
+					resp = strconv.Itoa(r.Respondents)
+				}
+			}
+			w.Write(append(keyOf(r), num(r.Value), n, num(r.Denominator), resp, num(r.Target), r.Reason))
+		}
+		w.Flush()
+		return w.Error()
+	}
+	fmt.Fprintf(a.stdout, "%s — %s (%s), %s (%s to %s)\n", m.NameEN, m.NameJA, m.ID, res.Period.Label,
+		res.Period.Start.Format("2006-01-02"), res.Period.End.Format("2006-01-02"))
+	if len(res.Filters) > 0 {
+		var fs []string
+		for _, f := range res.Filters {
+			fs = append(fs, f.String())
+		}
+		fmt.Fprintf(a.stdout, "filters: %s\n", strings.Join(fs, " AND "))
+	}
+	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	head := append(append([]string{}, dims...), "VALUE", "NUMERATOR", "DENOMINATOR")
+	if m.Survey {
+		head = append(head, "RESPONDENTS")
+	}
+	head = append(head, "TARGET")
+	fmt.Fprintln(w, strings.Join(head, "\t")+"\t")
+	for _, r := range rows {
+		cells := keyOf(r)
+		if r.Withheld {
+			cells = append(cells, r.Reason, "", "")
+			if m.Survey {
+				cells = append(cells, "")
+			}
+		} else {
+			cells = append(cells, m.Format(r.Value), strconv.FormatFloat(r.Numerator, 'f', -1, 64), num(r.Denominator))
+			if m.Survey {
+				cells = append(cells, strconv.Itoa(r.Respondents))
+			}
+		}
+		cells = append(cells, m.Format(r.Target))
+		fmt.Fprintln(w, strings.Join(cells, "\t")+"\t")
+	}
+	if m.Survey {
+		fmt.Fprintf(w, "figures from fewer than %d respondents are withheld\t\n", res.Threshold)
+	}
+	return w.Flush()
 }

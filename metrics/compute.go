@@ -1,0 +1,345 @@
+package metrics
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/careerkpi/careerkpi/queries"
+)
+
+// Engine computes metrics through a store.
+type Engine struct {
+	Store    queries.Store
+	Calendar Calendar
+	Registry *Registry
+	// Threshold is the fewest respondents a survey figure may stand on.
+	Threshold int
+	// Targets are the metrics' targets per fiscal year.
+	Targets Targets
+}
+
+// Targets holds targets: metric id → fiscal year → target value.
+type Targets map[string]map[int]float64
+
+// MinThreshold is the lowest anonymity threshold careerkpi accepts, and
+// DefaultThreshold the one it uses unless told otherwise.
+const (
+	MinThreshold     = 3
+	DefaultThreshold = 5
+)
+
+// ReasonTooFew is why a withheld figure is withheld.
+const ReasonTooFew = "not enough responses"
+
+// Request asks for a metric's values.
+type Request struct {
+	Metric string
+	Period Period
+	// By are the dimensions to break the values down by: at most one time
+	// dimension (first) and one other.
+	By      []string
+	Filters []Filter
+	// Program is the program id or kind of a metric that NeedsProgram.
+	Program string
+}
+
+// Result is a metric's values for a request.
+type Result struct {
+	Metric  *Metric
+	Period  Period
+	By      []string
+	Filters []Filter
+	Program string
+	// Rows are the values by the request's dimensions, a row per group.
+	// Without dimensions there is one row, the total.
+	Rows []Row
+	// Totals are the totals of the breakdown: one, or one per period of a
+	// time dimension (keyed by its label).
+	Totals    []Row
+	Threshold int
+}
+
+// Row is a metric's value for one group.
+type Row struct {
+	// Key holds the group's value of each dimension of the request.
+	Key []string
+	// Value is nil when it cannot be computed (no denominator) or is
+	// withheld.
+	Value       *float64
+	Numerator   float64
+	Denominator *float64
+	// Respondents counts the people behind a survey figure.
+	Respondents int
+	Withheld    bool
+	Reason      string
+	// Target is the metric's target for the fiscal year of the period.
+	Target *float64
+
+	period int // 0-based index of the row's period
+}
+
+// plan is a request checked against its metric.
+type plan struct {
+	metric   *Metric
+	periods  []Period
+	timeDim  *Dimension
+	by       []Dimension // attribute dimensions
+	filters  []Filter
+	program  string
+	calendar Calendar
+}
+
+func (e *Engine) plan(req Request) (*plan, error) {
+	m, err := e.Registry.Lookup(req.Metric)
+	if err != nil {
+		return nil, err
+	}
+	if m.NeedsProgram && req.Program == "" {
+		return nil, fmt.Errorf("metrics: %s needs a program: name one by its id or kind (such as career_interview)", m.ID)
+	}
+	if !m.NeedsProgram && req.Program != "" {
+		return nil, fmt.Errorf("metrics: %s is not the metric of one program; program_utilization is", m.ID)
+	}
+	pl := &plan{metric: m, program: req.Program, calendar: e.Calendar}
+	for i, id := range req.By {
+		d, err := m.dimension(id)
+		if err != nil {
+			return nil, err
+		}
+		if d.Time != "" {
+			if i != 0 || pl.timeDim != nil {
+				return nil, fmt.Errorf("metrics: the time dimension %s must come first, and only one", id)
+			}
+			pl.timeDim = &d
+			continue
+		}
+		if len(pl.by) > 0 {
+			return nil, fmt.Errorf("metrics: break down by one dimension (and optionally a time dimension first), not %s", strings.Join(req.By, " and "))
+		}
+		pl.by = append(pl.by, d)
+	}
+	for dim, vals := range m.Filters {
+		pl.filters = append(pl.filters, Filter{Dimension: dim, Values: vals})
+	}
+	slices.SortFunc(pl.filters, func(a, b Filter) int { return strings.Compare(a.Dimension, b.Dimension) })
+	for _, f := range req.Filters {
+		d, err := m.dimension(f.Dimension)
+		if err != nil {
+			return nil, err
+		}
+		if d.Time != "" {
+			return nil, fmt.Errorf("metrics: filter %s: choose the period instead of filtering by %s", f, d.ID)
+		}
+		pl.filters = append(pl.filters, f)
+	}
+	pl.periods = []Period{req.Period}
+	if pl.timeDim != nil {
+		if pl.periods, err = e.Calendar.Split(req.Period, pl.timeDim.Time); err != nil {
+			return nil, err
+		}
+	}
+	return pl, nil
+}
+
+func (m *Metric) dimension(id string) (Dimension, error) {
+	d, ok := DimensionByID(id)
+	if !ok || !slices.Contains(m.Dimensions, id) {
+		return Dimension{}, fmt.Errorf("metrics: %s cannot be cut by %q (dimensions: %s)", m.ID, id, strings.Join(m.Dimensions, ", "))
+	}
+	return d, nil
+}
+
+// Compute returns a metric's values for req.
+func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
+	pl, err := e.plan(req)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold()}
+	if res.Rows, err = e.rows(ctx, pl, pl.by, pl.filters); err != nil {
+		return nil, err
+	}
+	if len(pl.by) == 0 {
+		res.Totals = res.Rows
+	} else if res.Totals, err = e.rows(ctx, pl, nil, pl.filters); err != nil {
+		return nil, err
+	}
+	if pl.metric.Survey {
+		if err := e.protect(ctx, pl, res); err != nil {
+			return nil, err
+		}
+	}
+	for _, rows := range [][]Row{res.Rows, res.Totals} {
+		for i := range rows {
+			r := &rows[i]
+			if pl.timeDim != nil {
+				r.Key = append([]string{pl.periods[r.period].Label}, r.Key...)
+			}
+			if t, ok := e.Targets[pl.metric.ID][e.Calendar.FiscalYearOf(pl.periods[r.period].Start)]; ok && pl.periods[r.period].Kind == KindFiscalYear {
+				r.Target = &t
+			}
+		}
+	}
+	return res, nil
+}
+
+func (e *Engine) threshold() int {
+	return max(e.Threshold, MinThreshold)
+}
+
+// groupKey identifies a row's group within a computation.
+type groupKey struct {
+	period int
+	key    string
+}
+
+func keyOf(period int, key []string) groupKey {
+	return groupKey{period, strings.Join(key, "\x00")}
+}
+
+// rows computes the metric's rows for the given attribute dimensions and
+// filters, before anonymity.
+func (e *Engine) rows(ctx context.Context, pl *plan, by []Dimension, filters []Filter) ([]Row, error) {
+	m := pl.metric
+	num, err := e.term(ctx, pl, m.Numerator, by, filters)
+	if err != nil {
+		return nil, err
+	}
+	var den map[groupKey]termValue
+	if m.Denominator != nil {
+		if den, err = e.term(ctx, pl, *m.Denominator, by, filters); err != nil {
+			return nil, err
+		}
+	}
+	keys := map[groupKey][]string{}
+	for k, v := range num {
+		keys[k] = v.key
+	}
+	for k, v := range den {
+		keys[k] = v.key
+	}
+	if len(by) == 0 { // a total exists even when nothing was counted
+		for p := range pl.periods {
+			if _, ok := keys[keyOf(p, nil)]; !ok {
+				keys[keyOf(p, nil)] = []string{}
+			}
+		}
+	}
+	var rows []Row
+	for k, key := range keys {
+		r := Row{Key: key, period: k.period, Numerator: num[k].value, Respondents: num[k].respondents}
+		factor := 1.0
+		if m.Annualised {
+			factor = pl.periods[k.period].AnnualisationFactor()
+		}
+		if m.Denominator == nil {
+			v := m.Scale * r.Numerator * factor
+			r.Value = &v
+		} else {
+			d := den[k].value
+			r.Denominator = &d
+			if d != 0 {
+				v := m.Scale * r.Numerator / d * factor
+				r.Value = &v
+			}
+		}
+		rows = append(rows, r)
+	}
+	slices.SortFunc(rows, func(a, b Row) int {
+		if a.period != b.period {
+			return a.period - b.period
+		}
+		return slices.Compare(a.Key, b.Key)
+	})
+	return rows, nil
+}
+
+type termValue struct {
+	key         []string
+	value       float64
+	respondents int
+}
+
+// term runs a term's SQL and returns its column per group.
+func (e *Engine) term(ctx context.Context, pl *plan, t Term, by []Dimension, filters []Filter) (map[groupKey]termValue, error) {
+	sql := queries.SQL(t.Query)
+	params := queries.Params{}
+	starts := make([]time.Time, len(pl.periods))
+	ends := make([]time.Time, len(pl.periods))
+	points := make([][]time.Time, len(pl.periods))
+	for i, p := range pl.periods {
+		starts[i], ends[i], points[i] = p.Start, p.End, p.HeadcountDates()
+	}
+	byIdx := []uint8{}
+	for _, d := range by {
+		byIdx = append(byIdx, uint8(d.Index))
+	}
+	fDims, fVals := []uint8{}, [][]string{}
+	for _, f := range filters {
+		d, _ := DimensionByID(f.Dimension)
+		fDims, fVals = append(fDims, uint8(d.Index)), append(fVals, f.Values)
+	}
+	all := queries.Params{"starts": starts, "ends": ends, "points": points, "by": byIdx, "filter_dims": fDims, "filter_values": fVals}
+	for k, v := range t.Params {
+		all[k] = v
+	}
+	if pl.metric.NeedsProgram {
+		all["categories"], all["programs"] = []string{}, []string{pl.program}
+	}
+	for _, ph := range queries.Placeholders(sql) {
+		if v, ok := all[ph.Name]; ok {
+			params[ph.Name] = v
+		}
+	}
+	rows, err := e.Store.Query(ctx, sql, params)
+	if err != nil {
+		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, t.Query, err)
+	}
+	defer rows.Close()
+	cols := rows.Columns()
+	plus, minus := t.columns()
+	pos := map[string]int{}
+	for i, c := range cols {
+		pos[c.Name] = i
+	}
+	for _, c := range []string{"p", "key", plus} {
+		if _, ok := pos[c]; !ok {
+			return nil, fmt.Errorf("metrics: %s.sql returns no column %s", t.Query, c)
+		}
+	}
+	out := map[groupKey]termValue{}
+	dest := make([]any, len(cols))
+	var p int
+	var key []string
+	var vals = make([]float64, len(cols))
+	for i, c := range cols {
+		switch c.Name {
+		case "p":
+			dest[i] = &p
+		case "key":
+			dest[i] = &key
+		default:
+			dest[i] = &vals[i]
+		}
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("metrics: %s.sql: %w", t.Query, err)
+		}
+		v := termValue{key: slices.Clone(key), value: vals[pos[plus]]}
+		if minus != "" {
+			v.value -= vals[pos[minus]]
+		}
+		if i, ok := pos["respondents"]; ok {
+			v.respondents = int(vals[i])
+		}
+		out[keyOf(p-1, key)] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, t.Query, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,78 @@
+package metrics
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Dimension is an attribute a metric can be cut or filtered by.
+type Dimension struct {
+	ID             string
+	NameJA, NameEN string
+	// Index is the attribute's position (1-based) in the arrays the metric
+	// SQL builds per employee (queries/migrations/0018_employee_history.sql,
+	// then tenure band, then the survey item's theme and id); 0 for time.
+	Index int
+	// Time dimensions split the period into fiscal years, halves,
+	// quarters or months.
+	Time PeriodKind
+	// SurveyOnly dimensions exist only for survey answers.
+	SurveyOnly bool
+}
+
+// Dimensions lists every dimension.
+var Dimensions = []Dimension{
+	{ID: "fiscal_year", NameJA: "年度", NameEN: "Fiscal year", Time: KindFiscalYear},
+	{ID: "half", NameJA: "半期", NameEN: "Half", Time: KindHalf},
+	{ID: "quarter", NameJA: "四半期", NameEN: "Quarter", Time: KindQuarter},
+	{ID: "month", NameJA: "月", NameEN: "Month", Time: KindMonth},
+	{ID: "department", NameJA: "部署", NameEN: "Department", Index: 1},
+	{ID: "division", NameJA: "本部", NameEN: "Division", Index: 2},
+	{ID: "grade", NameJA: "等級", NameEN: "Grade", Index: 3},
+	{ID: "employment_type", NameJA: "雇用形態", NameEN: "Employment type", Index: 4},
+	{ID: "manager", NameJA: "上司", NameEN: "Manager", Index: 5},
+	{ID: "hire_type", NameJA: "採用区分", NameEN: "Hire type", Index: 6},
+	{ID: "gender", NameJA: "性別", NameEN: "Gender", Index: 7},
+	{ID: "job_family", NameJA: "職種", NameEN: "Job family", Index: 8},
+	{ID: "is_manager", NameJA: "管理職", NameEN: "Manager or not", Index: 9},
+	{ID: "tenure_band", NameJA: "勤続年数", NameEN: "Tenure band", Index: 10},
+	{ID: "theme", NameJA: "テーマ", NameEN: "Theme", Index: 11, SurveyOnly: true},
+	{ID: "item", NameJA: "設問", NameEN: "Item", Index: 12, SurveyOnly: true},
+}
+
+// TenureBands are the values of the tenure_band dimension: completed months
+// since hire at the date that places the employee, in bands.
+var TenureBands = []string{"<1y", "1-3y", "3-5y", "5-10y", "10y+"}
+
+// DimensionByID returns the dimension with the given id.
+func DimensionByID(id string) (Dimension, bool) {
+	for _, d := range Dimensions {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Dimension{}, false
+}
+
+// Filter keeps the employees (or answers) whose Dimension is one of Values.
+type Filter struct {
+	Dimension string
+	Values    []string
+}
+
+// ParseFilter reads a filter written dimension=value[,value…], as in
+// `--filter grade=G3` or `filter=department=営業部,開発部`.
+func ParseFilter(s string) (Filter, error) {
+	dim, vals, ok := strings.Cut(s, "=")
+	dim = strings.TrimSpace(dim)
+	if !ok || dim == "" || strings.TrimSpace(vals) == "" {
+		return Filter{}, fmt.Errorf("metrics: filter %q: write dimension=value, such as grade=G3", s)
+	}
+	f := Filter{Dimension: dim}
+	for _, v := range strings.Split(vals, ",") {
+		f.Values = append(f.Values, strings.TrimSpace(v))
+	}
+	return f, nil
+}
+
+func (f Filter) String() string { return f.Dimension + "=" + strings.Join(f.Values, ",") }

@@ -1,0 +1,65 @@
+package metrics
+
+import (
+	"fmt"
+
+	"github.com/careerkpi/careerkpi/queries"
+)
+
+// DefaultRegistry returns the registry of Catalog. The catalog is checked
+// by the tests, so an error here is a programming error.
+func DefaultRegistry() *Registry {
+	r, err := NewRegistry(Catalog)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// Settings shape the figures: the calendar, the anonymity threshold and
+// the targets.
+type Settings struct {
+	FiscalYearStart int
+	TimeZone        string
+	Threshold       int
+	Targets         Targets
+}
+
+// NewEngine returns an engine over s with the catalog's metrics.
+func NewEngine(s queries.Store, set Settings) (*Engine, error) {
+	cal, err := NewCalendar(set.FiscalYearStart, set.TimeZone)
+	if err != nil {
+		return nil, err
+	}
+	if set.Threshold < MinThreshold {
+		return nil, fmt.Errorf("metrics: anonymity threshold %d is below %d", set.Threshold, MinThreshold)
+	}
+	reg := DefaultRegistry()
+	for id := range set.Targets {
+		if _, err := reg.Lookup(id); err != nil {
+			return nil, fmt.Errorf("metrics: targets: %w", err)
+		}
+	}
+	return &Engine{Store: s, Calendar: cal, Registry: reg, Threshold: set.Threshold, Targets: set.Targets}, nil
+}
+
+// Format writes v in the metric's unit, for people.
+func (m *Metric) Format(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	switch m.Unit {
+	case Percent:
+		return fmt.Sprintf("%.2f%%", *v)
+	case Per100, Hours:
+		return fmt.Sprintf("%.2f", *v)
+	case Points:
+		return fmt.Sprintf("%+.1f", *v)
+	case JPY:
+		return fmt.Sprintf("¥%.0f", *v)
+	}
+	if *v == float64(int64(*v)) {
+		return fmt.Sprintf("%.0f", *v)
+	}
+	return fmt.Sprintf("%.2f", *v)
+}

@@ -1,0 +1,313 @@
+package metrics_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/careerkpi/careerkpi/demo"
+	"github.com/careerkpi/careerkpi/ingest"
+	"github.com/careerkpi/careerkpi/metrics"
+	"github.com/careerkpi/careerkpi/queries"
+	"github.com/careerkpi/careerkpi/queries/querytest"
+)
+
+func TestMain(m *testing.M) { querytest.Main(m) }
+
+var (
+	ibmFile  = filepath.Join("..", "..", "shared", "data", "WA_Fn-UseC_-HR-Employee-Attrition.csv")
+	mappings = filepath.Join("..", "testdata", "mappings")
+)
+
+func newStore(t *testing.T) queries.Store {
+	t.Helper()
+	s := querytest.Embedded(t)
+	if _, err := queries.MigrateSchema(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func mustLoad(t *testing.T, s queries.Store, req ingest.Request) {
+	t.Helper()
+	rep, err := ingest.Load(context.Background(), s, req)
+	if err != nil || rep.Outcome != ingest.Loaded {
+		var b strings.Builder
+		if rep != nil {
+			rep.Write(&b)
+		}
+		t.Fatalf("load %v: %v %s", req.Files, err, b.String())
+	}
+}
+
+func engine(t *testing.T, s queries.Store, threshold int) *metrics.Engine {
+	t.Helper()
+	e, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: 4, TimeZone: "Asia/Tokyo", Threshold: threshold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func compute(t *testing.T, e *metrics.Engine, req metrics.Request) *metrics.Result {
+	t.Helper()
+	res, err := e.Compute(context.Background(), req)
+	if err != nil {
+		t.Fatalf("%s by %v, filters %v: %v", req.Metric, req.By, req.Filters, err)
+	}
+	return res
+}
+
+func TestCatalogIsValid(t *testing.T) {
+	reg := metrics.DefaultRegistry()
+	if len(reg.All()) != len(metrics.Catalog) {
+		t.Fatalf("%d metrics in the registry, %d in the catalog", len(reg.All()), len(metrics.Catalog))
+	}
+	bad := &metrics.Metric{ID: "x", NameJA: "x", NameEN: "x", DefinitionJA: "x", DefinitionEN: "x", Formula: "x", Unit: metrics.Count, Scale: 1,
+		Numerator: metrics.Term{Query: "metrics/workforce", Column: "no_such_column"}}
+	if _, err := metrics.NewRegistry([]*metrics.Metric{bad}); err == nil || !strings.Contains(err.Error(), "no column no_such_column") {
+		t.Errorf("a term naming a missing column: %v", err)
+	}
+	if _, err := reg.Lookup("atrition_rate"); err == nil || !strings.Contains(err.Error(), "did you mean attrition_rate") {
+		t.Errorf("a misspelt id: %v", err)
+	}
+}
+
+// TestIBMReference reproduces the data README's figures for the IBM
+// attrition export loaded as an employee snapshot and a wide survey of five
+// likert4 engagement-index items (favorable 3-4).
+func TestIBMReference(t *testing.T) {
+	s := newStore(t)
+	mustLoad(t, s, ingest.Request{Dataset: "employees", Files: []string{ibmFile}, Mapping: filepath.Join(mappings, "ibm_attrition_employees.yaml")})
+	mustLoad(t, s, ingest.Request{Dataset: "responses", Files: []string{ibmFile}, Mapping: filepath.Join(mappings, "ibm_attrition_survey.yaml")})
+	e := engine(t, s, 5)
+	fy := e.Calendar.FiscalYear(2024) // the survey closes on 2025-03-31
+	res := compute(t, e, metrics.Request{Metric: "engagement_index", Period: fy})
+	checkRow(t, "total", res.Totals[0], 4749, 7350, 64.61)
+	byDept := compute(t, e, metrics.Request{Metric: "engagement_index", Period: fy, By: []string{"department"}})
+	want := map[string][3]float64{"Human Resources": {211, 315, 66.98}, "Research & Development": {3096, 4805, 64.43}, "Sales": {1442, 2230, 64.66}}
+	checkBreakdown(t, byDept, want)
+	byGrade := compute(t, e, metrics.Request{Metric: "engagement_index", Period: fy, By: []string{"grade"}})
+	for _, r := range byGrade.Rows {
+		w := map[string]float64{"1": 64.27, "2": 64.76, "3": 64.13, "4": 65.66, "5": 66.09}[r.Key[0]]
+		if r.Value == nil || math.Abs(*r.Value-w) > 0.005 {
+			t.Errorf("grade %s: %v, want %.2f%%", r.Key[0], r.Value, w)
+		}
+	}
+	if len(byGrade.Rows) != 5 {
+		t.Errorf("%d grades, want 5", len(byGrade.Rows))
+	}
+	byItem := compute(t, e, metrics.Request{Metric: "favorable", Period: fy, By: []string{"item"}})
+	checkBreakdown(t, byItem, map[string][3]float64{"job_satisfaction": {901, 1470, 61.29}, "environment_satisfaction": {899, 1470, 61.16},
+		"relationship_satisfaction": {891, 1470, 60.61}, "work_life_balance": {1046, 1470, 71.16}, "job_involvement": {1012, 1470, 68.84}})
+}
+
+// TestComplementarySuppression: with a threshold of 100 on the IBM survey,
+// Human Resources (63 respondents) is withheld, and so must be the smallest
+// other department, or the total minus the shown departments would reveal
+// it. Every breakdown is attacked the same way.
+func TestComplementarySuppression(t *testing.T) {
+	s := newStore(t)
+	mustLoad(t, s, ingest.Request{Dataset: "employees", Files: []string{ibmFile}, Mapping: filepath.Join(mappings, "ibm_attrition_employees.yaml")})
+	mustLoad(t, s, ingest.Request{Dataset: "responses", Files: []string{ibmFile}, Mapping: filepath.Join(mappings, "ibm_attrition_survey.yaml")})
+	const threshold = 100
+	e := engine(t, s, threshold)
+	fy := e.Calendar.FiscalYear(2024)
+	byDept := compute(t, e, metrics.Request{Metric: "engagement_index", Period: fy, By: []string{"department"}})
+	held := map[string]bool{}
+	for _, r := range byDept.Rows {
+		held[r.Key[0]] = r.Withheld
+		if r.Withheld && (r.Value != nil || r.Numerator != 0 || r.Reason != metrics.ReasonTooFew) {
+			t.Errorf("withheld %s still shows %v, %v (%q)", r.Key[0], r.Value, r.Numerator, r.Reason)
+		}
+	}
+	if !held["Human Resources"] || !held["Sales"] || held["Research & Development"] {
+		t.Errorf("withheld: %v, want Human Resources (primary) and Sales (complementary)", held)
+	}
+	for _, dim := range []string{"department", "grade", "gender", "tenure_band"} {
+		res := compute(t, e, metrics.Request{Metric: "engagement_index", Period: fy, By: []string{dim}})
+		total, sum := res.Totals[0], 0
+		for _, r := range res.Rows {
+			if !r.Withheld {
+				sum += r.Respondents
+			}
+		}
+		if n := total.Respondents - sum; !total.Withheld && n > 0 && n < threshold {
+			t.Errorf("by %s: the total minus the shown groups reveals %d respondents", dim, n)
+		}
+	}
+}
+
+func checkRow(t *testing.T, name string, r metrics.Row, num, den, pct float64) {
+	t.Helper()
+	if r.Withheld || r.Numerator != num || r.Denominator == nil || *r.Denominator != den || math.Abs(*r.Value-pct) > 0.005 {
+		t.Errorf("%s: %v/%v = %v (withheld %v), want %v/%v = %.2f%%", name, r.Numerator, r.Denominator, r.Value, r.Withheld, num, den, pct)
+	}
+}
+
+func checkBreakdown(t *testing.T, res *metrics.Result, want map[string][3]float64) {
+	t.Helper()
+	if len(res.Rows) != len(want) {
+		t.Errorf("%d groups, want %d", len(res.Rows), len(want))
+	}
+	for _, r := range res.Rows {
+		w, ok := want[r.Key[0]]
+		if !ok {
+			t.Errorf("unexpected group %q", r.Key[0])
+			continue
+		}
+		checkRow(t, r.Key[0], r, w[0], w[1], w[2])
+	}
+}
+
+// loadDemo loads the small demo company into a fresh store.
+func loadDemo(t *testing.T) queries.Store {
+	t.Helper()
+	s := newStore(t)
+	files, err := demo.Generate(demo.Options{Dir: t.TempDir(), Size: "small", Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		mustLoad(t, s, ingest.Request{Dataset: f.Dataset, Files: []string{f.Path}, Mapping: f.Mapping, Survey: f.Survey, Sheet: f.Sheet, AsOf: f.AsOf})
+	}
+	return s
+}
+
+// TestDemo computes metrics on the demo company, loaded once.
+func TestDemo(t *testing.T) {
+	s := loadDemo(t)
+	t.Run("every metric computes", func(t *testing.T) { testEveryMetric(t, s) })
+	t.Run("anonymity attack", func(t *testing.T) { testAnonymityAttack(t, s) })
+}
+
+// testEveryMetric runs every metric of the catalog, in total and by some
+// of its dimensions.
+func testEveryMetric(t *testing.T, s queries.Store) {
+	e := engine(t, s, 5)
+	fy := e.Calendar.FiscalYear(2025)
+	for _, m := range metrics.Catalog {
+		t.Run(m.ID, func(t *testing.T) {
+			req := metrics.Request{Metric: m.ID, Period: fy}
+			if m.NeedsProgram {
+				req.Program = "side_job"
+			}
+			res := compute(t, e, req)
+			if len(res.Totals) != 1 || res.Totals[0].Value == nil {
+				t.Fatalf("total: %+v", res.Totals)
+			}
+			for _, d := range []string{"quarter", "department", "tenure_band"} {
+				req.By = []string{d}
+				if res := compute(t, e, req); len(res.Rows) == 0 {
+					t.Errorf("by %s: no rows", d)
+				}
+			}
+		})
+	}
+}
+
+// testAnonymityAttack tries, for every dimension of the survey metrics, to
+// work out a withheld group from what is shown: a total minus the shown
+// groups, a division minus its shown departments, and a group without a
+// filter minus the same group with it. No attempt may reveal between 1 and
+// threshold−1 respondents.
+func testAnonymityAttack(t *testing.T, s queries.Store) {
+	const threshold = 5
+	e := engine(t, s, threshold)
+	fy := e.Calendar.FiscalYear(2025)
+	withheld, attempts := 0, 0
+	leak := func(what string, n int) {
+		attempts++
+		if n > 0 && n < threshold {
+			t.Errorf("%s reveals %d respondents", what, n)
+		}
+	}
+	shown := func(res *metrics.Result) map[string]metrics.Row {
+		out := map[string]metrics.Row{}
+		for _, r := range res.Rows {
+			if r.Withheld {
+				withheld++
+				continue
+			}
+			if r.Respondents < threshold {
+				t.Errorf("%s: group %v shown with %d respondents", res.Metric.ID, r.Key, r.Respondents)
+			}
+			out[strings.Join(r.Key, "/")] = r
+		}
+		return out
+	}
+	for _, id := range []string{"engagement_index", "enps"} {
+		for _, dim := range []string{"department", "division", "grade", "employment_type", "manager", "gender", "tenure_band", "hire_type", "theme", "item"} {
+			res := compute(t, e, metrics.Request{Metric: id, Period: fy, By: []string{dim}})
+			groups := shown(res)
+			total := res.Totals[0]
+			if dim != "theme" && dim != "item" && !total.Withheld { // groups of people add up to the total
+				sum := 0
+				for _, r := range groups {
+					sum += r.Respondents
+				}
+				leak(fmt.Sprintf("%s: total − shown %s groups", id, dim), total.Respondents-sum)
+			}
+			for _, grade := range []string{"G1", "G3", "G5"} {
+				filtered := compute(t, e, metrics.Request{Metric: id, Period: fy, By: []string{dim}, Filters: []metrics.Filter{{Dimension: "grade", Values: []string{grade}}}})
+				fgroups := shown(filtered)
+				if ft := filtered.Totals[0]; dim != "theme" && dim != "item" && !ft.Withheld {
+					sum := 0
+					for _, r := range fgroups {
+						sum += r.Respondents
+					}
+					leak(fmt.Sprintf("%s: total − shown %s groups with grade=%s", id, dim, grade), ft.Respondents-sum)
+				}
+				for k, r := range fgroups {
+					if wide, ok := groups[k]; ok {
+						leak(fmt.Sprintf("%s: %s %s without and with grade=%s", id, dim, k, grade), wide.Respondents-r.Respondents)
+					}
+				}
+				if ft := filtered.Totals[0]; !ft.Withheld && !total.Withheld {
+					leak(fmt.Sprintf("%s: total without and with grade=%s", id, grade), total.Respondents-ft.Respondents)
+				}
+			}
+		}
+		// Departments beside their division.
+		divisions := shown(compute(t, e, metrics.Request{Metric: id, Period: fy, By: []string{"division"}}))
+		pairs := compute(t, e, metrics.Request{Metric: "engagement_index", Period: fy, By: []string{"department"}})
+		depts := shown(pairs)
+		members := deptDivisions(t, s)
+		for div, d := range divisions {
+			sum := 0
+			for dept, r := range depts {
+				if members[dept] == div {
+					sum += r.Respondents
+				}
+			}
+			if id == "engagement_index" {
+				leak(fmt.Sprintf("%s: division %s − its shown departments", id, div), d.Respondents-sum)
+			}
+		}
+	}
+	if withheld == 0 || attempts < 50 {
+		t.Fatalf("the attack saw %d withheld groups in %d attempts: the data does not exercise anonymity", withheld, attempts)
+	}
+	t.Logf("%d attempts, %d withheld groups seen", attempts, withheld)
+}
+
+// deptDivisions maps each department to its division at the survey's close.
+func deptDivisions(t *testing.T, s queries.Store) map[string]string {
+	t.Helper()
+	type pair struct {
+		Department string `ch:"department"`
+		Division   string `ch:"division"`
+	}
+	ps, err := queries.Select[pair](context.Background(), s, "SELECT DISTINCT toString(department) AS department, toString(division) AS division FROM employee_snapshots", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, p := range ps {
+		out[p.Department] = p.Division
+	}
+	return out
+}

@@ -1,0 +1,35 @@
+-- Program events of each period: how many (of the chosen actions, or every
+-- qualifying one — any but 'rejected' — when {actions} is empty), by how
+-- many employees, and their hours and cost. Programs are chosen as in
+-- utilization.sql. An event counts under its employee's attributes on its
+-- date; events of employees missing from the HR master are left out.
+SELECT
+    p,
+    arrayMap(i -> ak[i], {by:Array(UInt8)}) AS key,
+    count() AS events,
+    uniqExact(employee_id) AS employees,
+    sum(ifNull(hours, 0)) AS hours,
+    sum(ifNull(cost_jpy, 0)) AS cost_jpy
+FROM
+(
+    SELECT
+        ev.employee_id AS employee_id, ev.p AS p, ev.hours AS hours, ev.cost_jpy AS cost_jpy, ev.event_date AS d,
+        arrayPushBack(e.attributes[greatest(1, arrayLastIndex(x -> x <= d, e.as_ofs))],
+            multiIf(d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
+                age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+')) AS ak
+    FROM
+    (
+        SELECT employee_id, event_date, hours, cost_jpy,
+            arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
+                arrayEnumerate({starts:Array(Date32)}))) AS p
+        FROM program_events
+        WHERE if(empty({actions:Array(String)}), action != 'rejected', has({actions:Array(String)}, toString(action)))
+          AND program_id IN (
+              SELECT program_id FROM programs
+              WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
+    ) AS ev
+    INNER JOIN employee_history AS e ON e.employee_id = ev.employee_id
+)
+WHERE arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})
+GROUP BY p, key
+ORDER BY p, key
