@@ -34,11 +34,10 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 		return true
 	}
 	all := func(visit func(r *Row)) {
-		for i := range res.Rows {
-			visit(&res.Rows[i])
-		}
-		for i := range res.Totals {
-			visit(&res.Totals[i])
+		for _, rows := range res.slices() {
+			for i := range rows {
+				visit(&rows[i])
+			}
 		}
 	}
 	// Primary suppression.
@@ -48,6 +47,10 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 		}
 	})
 	// Differences against the same cut with fewer filters.
+	cuts := [][]Dimension{nil} // the totals, and the breakdown if there is one
+	if res.breakdown {
+		cuts = append(cuts, pl.by)
+	}
 	if n := len(pl.filters); n > 0 {
 		for mask := 0; mask < 1<<n-1; mask++ {
 			var fewer []Filter
@@ -56,7 +59,7 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 					fewer = append(fewer, f)
 				}
 			}
-			for _, by := range [][]Dimension{pl.by, nil} {
+			for _, by := range cuts {
 				wide, err := e.term(ctx, pl, pl.metric.Numerator, by, fewer)
 				if err != nil {
 					return err

@@ -57,9 +57,26 @@ type Result struct {
 	// Without dimensions there is one row, the total.
 	Rows []Row
 	// Totals are the totals of the breakdown: one, or one per period of a
-	// time dimension (keyed by its label).
+	// time dimension (keyed by its label). Without an attribute dimension
+	// they are the Rows themselves (the same slice).
 	Totals    []Row
 	Threshold int
+
+	breakdown bool // Rows are groups of an attribute dimension, beside Totals
+}
+
+// Breakdown reports whether the rows are groups of an attribute dimension
+// (department, grade, …) shown beside their totals, rather than the totals
+// themselves.
+func (r *Result) Breakdown() bool { return r.breakdown }
+
+// slices returns the distinct slices of rows: Rows, and Totals when they
+// are not the same.
+func (r *Result) slices() [][]Row {
+	if r.breakdown {
+		return [][]Row{r.Rows, r.Totals}
+	}
+	return [][]Row{r.Rows}
 }
 
 // Row is a metric's value for one group.
@@ -158,7 +175,8 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold()}
+	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold(),
+		breakdown: len(pl.by) > 0}
 	if res.Rows, err = e.rows(ctx, pl, pl.by, pl.filters); err != nil {
 		return nil, err
 	}
@@ -172,7 +190,7 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 			return nil, err
 		}
 	}
-	for _, rows := range [][]Row{res.Rows, res.Totals} {
+	for _, rows := range res.slices() {
 		for i := range rows {
 			r := &rows[i]
 			if pl.timeDim != nil {

@@ -199,6 +199,10 @@ func testEveryMetric(t *testing.T, s queries.Store) {
 			if len(res.Totals) != 1 || res.Totals[0].Value == nil {
 				t.Fatalf("total: %+v", res.Totals)
 			}
+			req.By = []string{"quarter"}
+			if res := compute(t, e, req); len(res.Rows) != 4 || res.Breakdown() || len(res.Rows[3].Key) != 1 || res.Rows[3].Key[0] != "FY2025 Q4" {
+				t.Errorf("by quarter: %d rows, the last keyed %v; want the four quarters once each", len(res.Rows), res.Rows[len(res.Rows)-1].Key)
+			}
 			for _, d := range []string{"quarter", "department", "tenure_band"} {
 				req.By = []string{d}
 				if res := compute(t, e, req); len(res.Rows) == 0 {

@@ -151,16 +151,13 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 	m := res.Metric
 	dims := res.By
 	rows := res.Rows
-	if len(dims) > 0 {
+	if res.Breakdown() {
 		rows = append(append([]metrics.Row{}, res.Rows...), res.Totals...)
 	}
-	keyOf := func(r metrics.Row) []string {
+	keyOf := func(r metrics.Row) []string { // a total has no value for the attribute dimension
 		k := make([]string, len(dims))
-		copy(k, r.Key)
-		if len(r.Key) < len(dims) || len(dims) > len(r.Key) {
-			for i := len(r.Key); i < len(dims); i++ {
-				k[i] = "(total)"
-			}
+		for i := copy(k, r.Key); i < len(k); i++ {
+			k[i] = "(total)"
 		}
 		return k
 	}
