@@ -67,7 +67,7 @@ func TestCatalogIsValid(t *testing.T) {
 		t.Fatalf("%d metrics in the registry, %d in the catalog", len(reg.All()), len(metrics.Catalog))
 	}
 	bad := &metrics.Metric{ID: "x", NameJA: "x", NameEN: "x", DefinitionJA: "x", DefinitionEN: "x", Formula: "x", Unit: metrics.Count, Scale: 1,
-		Numerator: metrics.Term{Query: "metrics/workforce", Column: "no_such_column"}}
+		Terms: metrics.Terms{Numerator: metrics.Term{Query: "metrics/workforce", Column: "no_such_column"}}}
 	if _, err := metrics.NewRegistry([]*metrics.Metric{bad}); err == nil || !strings.Contains(err.Error(), "no column no_such_column") {
 		t.Errorf("a term naming a missing column: %v", err)
 	}

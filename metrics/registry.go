@@ -54,12 +54,17 @@ type Metric struct {
 	Annualised bool
 	// NeedsProgram marks metrics of one program the request names.
 	NeedsProgram bool
-	Numerator    Term
-	Denominator  *Term
-	Scale        float64
+	Terms
+	Scale float64
 	// Filters always apply, before any the request adds (dimension id →
 	// values).
 	Filters map[string][]string
+}
+
+// Terms are a metric's numerator and its denominator, if it has one.
+type Terms struct {
+	Numerator   Term
+	Denominator *Term
 }
 
 // Term is a numerator or denominator: a column of an SQL file's result
