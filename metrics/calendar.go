@@ -89,9 +89,10 @@ const (
 // "2025-04-01..2026-03-31"; a piece clipped by Split or Months keeps the
 // label of the fiscal year, half, quarter or month it belongs to.
 type Period struct {
-	Kind       PeriodKind
-	Label      string
-	Start, End time.Time
+	Kind  PeriodKind `json:"kind"`
+	Label string     `json:"label"`
+	Start time.Time  `json:"start"`
+	End   time.Time  `json:"end"`
 }
 
 // dateLayout is how dates are written in labels and parsed in ranges.

@@ -291,16 +291,8 @@ func (e *Engine) term(ctx context.Context, pl *plan, t Term, by []Dimension, fil
 	for i, p := range pl.periods {
 		starts[i], ends[i], points[i] = p.Start, p.End, p.HeadcountDates()
 	}
-	byIdx := []uint8{}
-	for _, d := range by {
-		byIdx = append(byIdx, uint8(d.Index))
-	}
-	fDims, fVals := []uint8{}, [][]string{}
-	for _, f := range filters {
-		d, _ := DimensionByID(f.Dimension)
-		fDims, fVals = append(fDims, uint8(d.Index)), append(fVals, f.Values)
-	}
-	all := queries.Params{"starts": starts, "ends": ends, "points": points, "by": byIdx, "filter_dims": fDims, "filter_values": fVals}
+	all := queries.Params{"starts": starts, "ends": ends, "points": points}
+	all["by"], all["filter_dims"], all["filter_values"] = cutParams(by, filters)
 	for k, v := range t.Params {
 		all[k] = v
 	}
@@ -360,4 +352,19 @@ func (e *Engine) term(ctx context.Context, pl *plan, t Term, by []Dimension, fil
 		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, t.Query, err)
 	}
 	return out, nil
+}
+
+// cutParams returns the {by}, {filter_dims} and {filter_values} parameters
+// of the metric SQL: attribute positions, and the values each filtered
+// attribute may take.
+func cutParams(by []Dimension, filters []Filter) (byIdx, filterDims []uint8, filterValues [][]string) {
+	byIdx, filterDims, filterValues = []uint8{}, []uint8{}, [][]string{}
+	for _, d := range by {
+		byIdx = append(byIdx, uint8(d.Index))
+	}
+	for _, f := range filters {
+		d, _ := DimensionByID(f.Dimension)
+		filterDims, filterValues = append(filterDims, uint8(d.Index)), append(filterValues, f.Values)
+	}
+	return byIdx, filterDims, filterValues
 }

@@ -56,8 +56,8 @@ func DimensionByID(id string) (Dimension, bool) {
 
 // Filter keeps the employees (or answers) whose Dimension is one of Values.
 type Filter struct {
-	Dimension string
-	Values    []string
+	Dimension string   `json:"dimension"`
+	Values    []string `json:"values"`
 }
 
 // ParseFilter reads a filter written dimension=value[,value…], as in

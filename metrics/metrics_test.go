@@ -182,6 +182,7 @@ func TestDemo(t *testing.T) {
 	s := loadDemo(t)
 	t.Run("every metric computes", func(t *testing.T) { testEveryMetric(t, s) })
 	t.Run("anonymity attack", func(t *testing.T) { testAnonymityAttack(t, s) })
+	t.Run("program impact", func(t *testing.T) { testImpact(t, s) })
 }
 
 // testEveryMetric runs every metric of the catalog, in total and by some
@@ -314,4 +315,57 @@ func deptDivisions(t *testing.T, s queries.Store) map[string]string {
 		out[p.Department] = p.Division
 	}
 	return out
+}
+
+// testImpact checks program impact against the workforce figures: the
+// cohort is the headcount on the year's first day, its leavers those not
+// retained through the year, and the groups of a breakdown add up to it.
+func testImpact(t *testing.T, s queries.Store) {
+	e := engine(t, s, 5)
+	ctx := context.Background()
+	side, err := e.Impact(ctx, metrics.ImpactRequest{FiscalYear: 2024, Program: "side_job"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(side.Rows) != 1 {
+		t.Fatalf("%d rows without a breakdown, want 1", len(side.Rows))
+	}
+	whole := side.Rows[0]
+	if whole.Users.Employees != 187 || whole.Users.Leavers != 20 || whole.NonUsers.Employees != 1845 || whole.NonUsers.Leavers != 172 {
+		t.Errorf("side jobs, FY2024: users %d (%d left), others %d (%d left); want 187 (20) and 1845 (172)",
+			whole.Users.Employees, whole.Users.Leavers, whole.NonUsers.Employees, whole.NonUsers.Leavers)
+	}
+	retention := compute(t, e, metrics.Request{Metric: "retention_rate", Period: e.Calendar.FiscalYear(2024)}).Rows[0]
+	res, err := e.Impact(ctx, metrics.ImpactRequest{FiscalYear: 2024, Category: "challenge", By: []string{"department"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := res.Rows[len(res.Rows)-1]
+	if len(last.Key) != 0 {
+		t.Fatalf("the last row is keyed %v, want the whole cohort", last.Key)
+	}
+	cohort := last.Users.Employees + last.NonUsers.Employees
+	leavers := last.Users.Leavers + last.NonUsers.Leavers
+	if float64(cohort) != *retention.Denominator || float64(cohort-leavers) != retention.Numerator {
+		t.Errorf("cohort %d with %d leavers; the workforce says %v at the start, %v retained", cohort, leavers, *retention.Denominator, retention.Numerator)
+	}
+	var sum [4]int
+	for _, r := range res.Rows[:len(res.Rows)-1] {
+		sum[0], sum[1], sum[2], sum[3] = sum[0]+r.Users.Employees, sum[1]+r.Users.Leavers, sum[2]+r.NonUsers.Employees, sum[3]+r.NonUsers.Leavers
+		for _, g := range []metrics.ImpactGroup{r.Users, r.NonUsers} {
+			if g.Rate != nil && (*g.Rate < g.Interval.Low || *g.Rate > g.Interval.High) {
+				t.Errorf("%v: rate %.2f outside its interval %+v", r.Key, *g.Rate, *g.Interval)
+			}
+		}
+		if r.Difference != nil && (*r.Difference < r.DifferenceInterval.Low || *r.Difference > r.DifferenceInterval.High ||
+			math.Abs(*r.Difference-(*r.Users.Rate-*r.NonUsers.Rate)) > 1e-9) {
+			t.Errorf("%v: difference %.2f, interval %+v", r.Key, *r.Difference, *r.DifferenceInterval)
+		}
+	}
+	if sum != [4]int{last.Users.Employees, last.Users.Leavers, last.NonUsers.Employees, last.NonUsers.Leavers} {
+		t.Errorf("departments add up to %v, the cohort is %+v / %+v", sum, last.Users, last.NonUsers)
+	}
+	if _, err := e.Impact(ctx, metrics.ImpactRequest{FiscalYear: 2024, Category: "dream"}); err == nil || !strings.Contains(err.Error(), "not a category") {
+		t.Errorf("an unknown category: %v", err)
+	}
 }

@@ -8,7 +8,8 @@ const Z95 = 1.959963984540054
 
 // Interval is a confidence interval, Low <= High.
 type Interval struct {
-	Low, High float64
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
 }
 
 // Wilson returns the Wilson score interval, without continuity correction,

@@ -82,6 +82,8 @@ func TestCommands(t *testing.T) {
 		{name: "metrics get without period", env: []string{lib}, args: []string{"metrics", "get", "attrition_rate"}, status: 2, err: "give the period"},
 		{name: "metrics get unknown", env: []string{lib}, args: []string{"metrics", "get", "atrition_rate", "--fy", "2025"}, status: 1, err: "did you mean attrition_rate"},
 		{name: "metrics get bad dimension", env: []string{lib}, args: []string{"metrics", "get", "attrition_rate", "--fy", "2025", "--by", "theme"}, status: 1, err: "cannot be cut by \"theme\""},
+		{name: "metrics impact without year", args: []string{"metrics", "impact", "--program", "side_job"}, status: 2, err: "give the fiscal year"},
+		{name: "metrics impact", env: []string{lib}, args: []string{"metrics", "impact", "--program", "side_job", "--fy", "2024"}, out: "not a cause"},
 		{name: "metrics get", env: []string{lib}, args: []string{"metrics", "get", "headcount", "--period", "FY2025Q1", "--format", "csv"}, out: "value,numerator"},
 		{name: "migrate", env: []string{lib}, args: []string{"migrate"}, out: "applied 0016_published_metric_values.sql"},
 		{name: "missing library", env: []string{"CAREERKPI_CHDB_LIBRARY=/nonexistent/libchdb.so"}, args: []string{"migrate"}, status: 1, err: "run `make engine` to fetch it"},

@@ -96,7 +96,96 @@ func (a *app) metricsCommand() *cobra.Command {
 	get.Flags().StringVar(&program, "program", "", "program id or kind, for program_utilization")
 	get.Flags().StringVar(&format, "format", "table", "table, json or csv")
 	cmd.AddCommand(get)
+	cmd.AddCommand(a.impactCommand())
 	return cmd
+}
+
+func (a *app) impactCommand() *cobra.Command {
+	var req metrics.ImpactRequest
+	var filters []string
+	var format string
+	impact := &cobra.Command{
+		Use:   "impact",
+		Short: "Compare the attrition of a program's users with the others (an association, not a cause)",
+		Example: `  careerkpi metrics impact --program side_job --fy 2024
+  careerkpi metrics impact --category learn --fy 2024 --by department --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if req.FiscalYear == 0 {
+				return usage(fmt.Errorf("give the fiscal year: --fy 2024"))
+			}
+			for _, f := range filters {
+				pf, err := metrics.ParseFilter(f)
+				if err != nil {
+					return usage(err)
+				}
+				req.Filters = append(req.Filters, pf)
+			}
+			if format != "table" && format != "json" {
+				return usage(fmt.Errorf("--format %q: table or json", format))
+			}
+			return a.withStore(cmd.Context(), func(s *storeHandle) error {
+				eng, err := metrics.NewEngine(s, a.metricSettings())
+				if err != nil {
+					return err
+				}
+				res, err := eng.Impact(cmd.Context(), req)
+				if err != nil {
+					return err
+				}
+				return a.printImpact(res, format)
+			})
+		},
+	}
+	impact.Flags().IntVar(&req.FiscalYear, "fy", 0, "fiscal year of the cohort: the headcount on its first day")
+	impact.Flags().StringVar(&req.Program, "program", "", "program id or kind, such as side_job")
+	impact.Flags().StringVar(&req.Category, "category", "", "category: know, challenge, learn or manager")
+	impact.Flags().StringSliceVar(&req.By, "by", nil, "one dimension to break down by, such as department")
+	impact.Flags().StringArrayVar(&filters, "filter", nil, "keep only dimension=value[,value…]; repeat to combine with AND")
+	impact.Flags().StringVar(&format, "format", "table", "table or json")
+	return impact
+}
+
+func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
+	if format == "json" {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			*metrics.ImpactResult
+			Note string `json:"note"`
+		}{res, metrics.AssociationEN})
+	}
+	subject := res.Request.Program
+	if subject == "" {
+		subject = "category " + res.Request.Category
+	}
+	fmt.Fprintf(a.stdout, "Attrition within 12 months of %s, users of %s against the others\n", res.Period.Start.Format("2006-01-02"), subject)
+	pct := func(v *float64, iv *metrics.Interval) string {
+		if v == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%.1f%% [%.1f, %.1f]", *v, iv.Low, iv.High)
+	}
+	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, strings.Join(append(append([]string{}, res.Request.By...), "USERS", "LEFT", "RATE [95% CI]", "OTHERS", "LEFT", "RATE [95% CI]", "DIFFERENCE (POINTS) [95% CI]"), "\t"))
+	for _, r := range res.Rows {
+		key := make([]string, len(res.Request.By))
+		for i := copy(key, r.Key); i < len(key); i++ {
+			key[i] = "(all)"
+		}
+		diff := "—"
+		if r.Difference != nil {
+			diff = fmt.Sprintf("%+.1f [%+.1f, %+.1f]", *r.Difference, r.DifferenceInterval.Low, r.DifferenceInterval.High)
+		}
+		fmt.Fprintln(w, strings.Join(append(key, strconv.Itoa(r.Users.Employees), strconv.Itoa(r.Users.Leavers), pct(r.Users.Rate, r.Users.Interval),
+			strconv.Itoa(r.NonUsers.Employees), strconv.Itoa(r.NonUsers.Leavers), pct(r.NonUsers.Rate, r.NonUsers.Interval), diff), "\t"))
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, metrics.AssociationEN)
+	fmt.Fprintln(a.stdout, metrics.AssociationJA)
+	return nil
 }
 
 // usage marks err as a mistake in how careerkpi was called.
