@@ -342,6 +342,11 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 	fmt.Fprintln(w, strings.Join(head, "\t")+"\t")
 	for _, r := range rows {
 		cells := keyOf(r)
+		for i, c := range cells {
+			if c == "" {
+				cells[i] = "(not recorded)" // e.g. the division of an anonymous survey's respondents
+			}
+		}
 		if r.Withheld {
 			cells = append(cells, r.Reason, "", "")
 			if m.Survey {
