@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/careerkpi/careerkpi/catalog"
 	"github.com/careerkpi/careerkpi/demo"
 	"github.com/careerkpi/careerkpi/ingest"
 	"github.com/careerkpi/careerkpi/metrics"
@@ -73,6 +75,32 @@ func TestCatalogIsValid(t *testing.T) {
 	}
 	if _, err := reg.Lookup("atrition_rate"); err == nil || !strings.Contains(err.Error(), "did you mean attrition_rate") {
 		t.Errorf("a misspelt id: %v", err)
+	}
+}
+
+// TestBuiltinPrograms: the program catalog in the store holds the built-in
+// program of every kind, as catalog.Builtin defines them, so an event naming
+// a kind counts without a company catalog; a loaded program of the same id
+// takes its place.
+func TestBuiltinPrograms(t *testing.T) {
+	s := newStore(t)
+	type program struct {
+		ID       string `ch:"program_id"`
+		Kind     string `ch:"kind"`
+		Category string `ch:"category"`
+		NameJA   string `ch:"name_ja"`
+		NameEN   string `ch:"name_en"`
+	}
+	got, err := queries.Select[program](context.Background(), s, "SELECT program_id, kind, category, name_ja, name_en FROM program_catalog WHERE builtin", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []program
+	for _, p := range catalog.Builtin() {
+		want = append(want, program{p.ID, p.Kind, string(p.Category), p.NameJA, p.NameEN})
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("built-in programs in the store:\n%v\nwant (catalog.Builtin):\n%v", got, want)
 	}
 }
 

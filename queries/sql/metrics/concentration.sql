@@ -25,7 +25,7 @@ FROM
         FROM program_events
         WHERE action != 'rejected'
           AND program_id IN (
-              SELECT program_id FROM programs
+              SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
         GROUP BY employee_id, p
     ) AS ev

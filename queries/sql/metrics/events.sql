@@ -25,7 +25,7 @@ FROM
         FROM program_events
         WHERE if(empty({actions:Array(String)}), action != 'rejected', has({actions:Array(String)}, toString(action)))
           AND program_id IN (
-              SELECT program_id FROM programs
+              SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
     ) AS ev
     INNER JOIN employee_history AS e ON e.employee_id = ev.employee_id

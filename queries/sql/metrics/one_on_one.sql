@@ -14,7 +14,7 @@ SELECT
         WHERE action != 'rejected'
           AND event_date >= arrayMin({starts:Array(Date32)}) AND event_date <= arrayMax({ends:Array(Date32)})
           AND program_id IN (
-              SELECT program_id FROM programs
+              SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
     )) AS compliant_months,
     uniqExact(employee_id) AS employees
