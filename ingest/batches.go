@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"github.com/google/uuid"
@@ -64,6 +65,9 @@ func Undo(ctx context.Context, s queries.Store, ref string) (queries.Batch, erro
 	}
 	if err := queries.DeleteBatchRows(ctx, s, []uuid.UUID{b.ID}); err != nil {
 		return queries.Batch{}, err
+	}
+	if err := queries.RefreshDerived(ctx, s); err != nil { // the next query rebuilds them
+		slog.WarnContext(ctx, "derived_tables_not_rebuilt", "batch", b.ID, "err", err)
 	}
 	return changed[0], nil
 }

@@ -117,6 +117,15 @@ func Load(ctx context.Context, s queries.Store, req Request) (*Report, error) {
 		}
 		return rep, err
 	}
+	// Rebuild the tables derived from the batches just changed, so that the
+	// cost falls on the load rather than the next query. Should it fail, the
+	// load stands and the next query rebuilds them.
+	if rep.Outcome == Loaded {
+		if err := queries.RefreshDerived(ctx, s); err != nil {
+			rep.Warnings = append(rep.Warnings, Issue{Severity: SeverityWarning, File: strings.Join(req.Files, ", "),
+				Reason: fmt.Sprintf("loaded, but the tables derived from it were not rebuilt (%v); the next query rebuilds them", err)})
+		}
+	}
 	return rep, nil
 }
 

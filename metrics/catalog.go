@@ -1,6 +1,10 @@
 package metrics
 
-import "github.com/careerkpi/careerkpi/queries"
+import (
+	"slices"
+
+	"github.com/careerkpi/careerkpi/queries"
+)
 
 // The SQL files metric terms read, in queries/sql/metrics.
 const (
@@ -11,14 +15,18 @@ const (
 	sqlConcentration = "metrics/concentration"
 	sqlEngagement    = "metrics/engagement"
 	sqlImpact        = "metrics/impact"
+	sqlResponseRate  = "metrics/response_rate"
+	sqlDrivers       = "metrics/drivers"
 )
 
 // Dimension sets of the catalog.
 var (
 	peopleDims = []string{"fiscal_year", "half", "quarter", "month", "department", "division", "grade", "employment_type",
 		"manager", "hire_type", "gender", "job_family", "is_manager", "tenure_band"}
-	surveyDims = []string{"fiscal_year", "half", "quarter", "month", "department", "division", "grade", "employment_type",
-		"manager", "hire_type", "gender", "job_family", "is_manager", "tenure_band", "theme", "item"}
+	surveyDims = append(slices.Clone(respondentDims), "theme", "item")
+	// respondentDims cut figures about respondents rather than answers.
+	respondentDims = []string{"fiscal_year", "half", "quarter", "month", "department", "division", "grade", "employment_type",
+		"manager", "hire_type", "gender", "job_family", "is_manager", "tenure_band"}
 )
 
 // programs chooses programs by category or by program id or kind.
@@ -197,6 +205,16 @@ var Catalog = []*Metric{
 		DefinitionJA: "Likert尺度とはい/いいえの全設問への回答のうち肯定的な回答の割合。テーマ別・設問別に切り出して使う。", DefinitionEN: "Of the answers to every Likert and yes/no item, the share favorable; cut by theme or item.",
 		Formula: "favorable answers ÷ answers × 100", Unit: Percent, HigherIsBetter: true, Area: Engagement, Dimensions: surveyDims, Survey: true,
 		Terms: ratio(sqlEngagement, "favorable", "answers", answers(false, nil, []string{"likert4", "likert5", "likert7", "yesno"})), Scale: 100},
+	{ID: "response_rate", NameJA: "回答率", NameEN: "Response rate",
+		DefinitionJA: "期間中に締め切られたサーベイの回答者（1問以上に回答した人）の割合。全社の値は招待者数（サーベイに記載がある場合）に対する割合、組織別などの値は締切日の在籍者数に対する割合。",
+		DefinitionEN: "Of the people asked, the share who answered at least one item of the surveys closing in the period: against the survey's invited count for the whole company when the survey gives one, else, and for every group, against the headcount on the close date.",
+		Formula:      "respondents ÷ invited (or headcount at close) × 100", Unit: Percent, HigherIsBetter: true, Area: Engagement, Dimensions: respondentDims, Survey: true,
+		Terms: ratio(sqlResponseRate, "respondents", "invitees", nil), Scale: 100},
+	{ID: "drivers", NameJA: "エンゲージメントのドライバー（設問と指数の相関）", NameEN: "Engagement drivers (item-index correlation)",
+		DefinitionJA: "設問ごとに、回答者単位で「その設問に肯定的に回答したか（1/0）」と「その人のエンゲージメント指数（肯定的回答率、その設問自体は除く）」のピアソン相関係数。値が大きい設問ほどエンゲージメントとともに動く。nは両方に回答した人数。",
+		DefinitionEN: "For each item, Pearson's correlation across respondents between answering it favorably (1/0) and the respondent's own engagement index (% favorable, leaving the item itself out). Items with higher values move most with engagement; n counts the respondents with both.",
+		Formula:      "corr(item favorable, respondent's index % favorable) per item", Unit: Correlation, HigherIsBetter: true, Area: Engagement, Dimensions: surveyDims, Survey: true,
+		Per: "item", Terms: Terms{Numerator: Term{Query: sqlDrivers, Column: "r"}}, Scale: 1},
 
 	// Attrition.
 	{ID: "headcount", NameJA: "在籍者数（期末）", NameEN: "Headcount at the period end",

@@ -3,6 +3,7 @@ package metrics
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -44,6 +45,11 @@ type Request struct {
 	Filters []Filter
 	// Program is the program id or kind of a metric that NeedsProgram.
 	Program string
+	// Compare adds to each row the value of the same group in the previous
+	// period of the same kind (Calendar.Previous): the previous fiscal year,
+	// or for a survey held once a year, the previous survey. Items are
+	// matched by id, so a question asked again keeps its id.
+	Compare bool
 }
 
 // Result is a metric's values for a request.
@@ -58,9 +64,12 @@ type Result struct {
 	Rows []Row
 	// Totals are the totals of the breakdown: one, or one per period of a
 	// time dimension (keyed by its label). Without an attribute dimension
-	// they are the Rows themselves (the same slice).
+	// they are the Rows themselves (the same slice); a metric computed Per a
+	// dimension has none.
 	Totals    []Row
 	Threshold int
+	// Previous is the period compared with, when the request asked for it.
+	Previous *Period
 
 	breakdown bool // Rows are groups of an attribute dimension, beside Totals
 }
@@ -94,6 +103,10 @@ type Row struct {
 	Reason      string
 	// Target is the metric's target for the fiscal year of the period.
 	Target *float64
+	// Previous is the group's value in the period compared with, and Change
+	// the value minus it (percentage points for a percentage); nil unless
+	// both are shown.
+	Previous, Change *float64
 
 	period int // 0-based index of the row's period
 }
@@ -119,6 +132,12 @@ func (e *Engine) plan(req Request) (*plan, error) {
 	}
 	if !m.NeedsProgram && req.Program != "" {
 		return nil, fmt.Errorf("metrics: %s is not the metric of one program; program_utilization is", m.ID)
+	}
+	if req.Compare && slices.ContainsFunc(req.By, func(id string) bool { d, _ := DimensionByID(id); return d.Time != "" }) {
+		return nil, fmt.Errorf("metrics: compare a period with the one before it, or break it down by %s, not both: the breakdown already shows the change", req.By[0])
+	}
+	if m.Per != "" && !slices.Contains(req.By, m.Per) {
+		return nil, fmt.Errorf("metrics: %s is computed per %s: break it down by %s", m.ID, m.Per, m.Per)
 	}
 	pl := &plan{metric: m, program: req.Program, calendar: e.Calendar}
 	for i, id := range req.By {
@@ -175,15 +194,22 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
+		return nil, fmt.Errorf("metrics: %w", err)
+	}
 	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold(),
 		breakdown: len(pl.by) > 0}
 	if res.Rows, err = e.rows(ctx, pl, pl.by, pl.filters); err != nil {
 		return nil, err
 	}
-	if len(pl.by) == 0 {
+	switch {
+	case len(pl.by) == 0:
 		res.Totals = res.Rows
-	} else if res.Totals, err = e.rows(ctx, pl, nil, pl.filters); err != nil {
-		return nil, err
+	case pl.metric.Per != "": // a metric per item has no total
+	default:
+		if res.Totals, err = e.rows(ctx, pl, nil, pl.filters); err != nil {
+			return nil, err
+		}
 	}
 	if pl.metric.Survey {
 		if err := e.protect(ctx, pl, res); err != nil {
@@ -201,7 +227,42 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 			}
 		}
 	}
+	if req.Compare {
+		if err := e.compare(ctx, req, res); err != nil {
+			return nil, err
+		}
+	}
 	return res, nil
+}
+
+// compare sets each row's Previous and Change from the same request for the
+// previous period. Both figures have been through anonymity on their own,
+// and a change is only given where both are shown.
+func (e *Engine) compare(ctx context.Context, req Request, res *Result) error {
+	prevReq := req
+	prevReq.Compare = false
+	prevReq.Period = e.Calendar.Previous(req.Period)
+	prev, err := e.Compute(ctx, prevReq)
+	if err != nil {
+		return err
+	}
+	res.Previous = &prevReq.Period
+	before := map[string]*float64{}
+	for _, rows := range prev.slices() {
+		for _, r := range rows {
+			before[keyOf(0, r.Key).key] = r.Value
+		}
+	}
+	for _, rows := range res.slices() {
+		for i := range rows {
+			r := &rows[i]
+			if p := before[keyOf(0, r.Key).key]; p != nil && r.Value != nil {
+				c := *r.Value - *p
+				r.Previous, r.Change = p, &c
+			}
+		}
+	}
+	return nil
 }
 
 func (e *Engine) threshold() int {
@@ -254,8 +315,9 @@ func (e *Engine) rows(ctx context.Context, pl *plan, by []Dimension, filters []F
 			factor = pl.periods[k.period].AnnualisationFactor()
 		}
 		if m.Denominator == nil {
-			v := m.Scale * r.Numerator * factor
-			r.Value = &v
+			if v := m.Scale * r.Numerator * factor; !math.IsNaN(v) { // a correlation of values that do not vary
+				r.Value = &v
+			}
 		} else {
 			d := den[k].value
 			r.Denominator = &d

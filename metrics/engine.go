@@ -55,6 +55,8 @@ func (m *Metric) Format(v *float64) string {
 		return fmt.Sprintf("%.2f", *v)
 	case Points:
 		return fmt.Sprintf("%+.1f", *v)
+	case Correlation:
+		return fmt.Sprintf("%.2f", *v)
 	case JPY:
 		return fmt.Sprintf("¥%.0f", *v)
 	}
@@ -62,4 +64,20 @@ func (m *Metric) Format(v *float64) string {
 		return fmt.Sprintf("%.0f", *v)
 	}
 	return fmt.Sprintf("%.2f", *v)
+}
+
+// FormatChange writes a change of the metric's value, for people: signed,
+// in percentage points for a percentage.
+func (m *Metric) FormatChange(v *float64) string {
+	switch {
+	case v == nil:
+		return "—"
+	case m.Unit == Percent:
+		return fmt.Sprintf("%+.2f pt", *v)
+	case m.Unit == Correlation:
+		return fmt.Sprintf("%+.2f", *v)
+	case m.Unit == JPY:
+		return fmt.Sprintf("%+.0f", *v)
+	}
+	return fmt.Sprintf("%+.2f", *v)
 }

@@ -1,6 +1,7 @@
 package metrics_test
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/careerkpi/careerkpi/ingest"
 	"github.com/careerkpi/careerkpi/metrics"
+	"github.com/careerkpi/careerkpi/queries"
 )
 
 // The fixture company (testdata/fixture) is small enough to work every
@@ -169,6 +171,10 @@ type fixtureCase struct {
 	value    float64
 	resp     int  // respondents behind a survey figure; 0: not checked
 	withheld bool // the figure is withheld as "not enough responses"
+	// compare asks for the previous period too; previous and change are
+	// then the group's value there and the difference.
+	compare          bool
+	previous, change float64
 }
 
 // noTerm marks a numerator or denominator a case does not have (or check).
@@ -324,6 +330,14 @@ var fixtureCases = []fixtureCase{
 	{metric: "engagement_index", period: "FY2024", by: []string{"department"}, key: []string{"Dev"}, num: 3, den: 8, value: 37.5, resp: 4},
 	// Sales R05-R07: P1 2 + P2 1 = 3 of 6.
 	{metric: "engagement_index", period: "FY2024", by: []string{"department"}, key: []string{"Sales"}, num: 3, den: 6, value: 50, resp: 3},
+	// Against the previous survey: Dev 9/14 in FY2025 and 3/8 in FY2024, a
+	// change of (72 − 42)/112 = 30/112 = 26.7857 points.
+	{metric: "engagement_index", period: "FY2025", by: []string{"department"}, key: []string{"Dev"}, num: 9, den: 14, value: 64.2857, resp: 5,
+		compare: true, previous: 37.5, change: 26.7857},
+	// The theme career: FY2025 10/21 (above); FY2024 P2 favorable R01 R05 = 2
+	// of 7 = 6/21. Change 4/21 = 19.0476 points.
+	{metric: "favorable", period: "FY2025", by: []string{"theme"}, key: []string{"career"}, num: 10, den: 21, value: 47.6190, resp: 11,
+		compare: true, previous: 28.5714, change: 19.0476},
 
 	// ---- Attrition ----
 
@@ -385,16 +399,24 @@ var fixtureCases = []fixtureCase{
 	// not there at the start). Retained: E01 E02 E03 E04 E06 E07 E10 E13 E20
 	// = 9. 9/17.
 	{metric: "retention_rate", period: "FY2025", num: 9, den: 17, value: 52.9412},
-}
-
-// fixturePendingCases are the hand-worked values of two metrics being added
-// to the catalog: response_rate and drivers. Until they are in the
-// registry, their cases are logged and skipped.
-var fixturePendingCases = []fixtureCase{
 	// Respondents of S2025 (at least one non-blank answer): the 11 of the
 	// table; invited 16 (the headcount on the close date 2025-11-14: the 16
 	// of 10-31). 11/16.
 	{metric: "response_rate", period: "FY2025", num: 11, den: 16, value: 68.75, resp: 11},
+	// By department, against each department's headcount on 2025-11-14 (as on
+	// 10-31): Dev 5 of 7. HR has 2 respondents (< 3): withheld, and Sales (4)
+	// with it, or the total would give HR away.
+	{metric: "response_rate", period: "FY2025", by: []string{"department"}, key: []string{"Dev"}, num: 5, den: 7, value: 71.4286, resp: 5},
+	{metric: "response_rate", period: "FY2025", by: []string{"department"}, key: []string{"HR"}, withheld: true},
+	{metric: "response_rate", period: "FY2025", by: []string{"department"}, key: []string{"Sales"}, withheld: true},
+	// S2024 (closes 2025-02-28) invited 20 — more than its headcount of 16
+	// that day (E01-E12, E17-E20): the whole company is counted against the
+	// invited count. 7 respondents: 7/20.
+	{metric: "response_rate", period: "FY2024", num: 7, den: 20, value: 35, resp: 7},
+	// A department is counted against its headcount on the close date, with
+	// the departments of the earliest snapshot (2025-04-01): Dev E01 E04 E05
+	// E06 E12 E17 E20 = 7, and R01-R04 answered from Dev: 4/7.
+	{metric: "response_rate", period: "FY2024", by: []string{"department"}, key: []string{"Dev"}, num: 4, den: 7, value: 57.1429, resp: 4},
 	// drivers: per item, the Pearson correlation across respondents between
 	// the item's favorable indicator x (1 favorable, else 0) and the
 	// respondent's engagement-index % favorable y (over their Q1-Q3 answers):
@@ -439,19 +461,15 @@ func TestFixtureCompany(t *testing.T) {
 	}
 	results := map[string]*metrics.Result{}
 	covered := map[string]bool{}
-	for _, c := range append(slices.Clone(fixtureCases), fixturePendingCases...) {
-		if _, ok := e.Registry.Get(c.metric); !ok {
-			t.Logf("%s is not in the registry yet: skipping its hand-worked case %s", c.metric, c.name())
-			continue
-		}
+	for _, c := range fixtureCases {
 		covered[c.metric] = true
 		t.Run(c.name(), func(t *testing.T) {
 			period, ok := periods[c.period]
 			if !ok {
 				t.Fatalf("no period %q", c.period)
 			}
-			req := metrics.Request{Metric: c.metric, Period: period, By: c.by, Filters: c.filters, Program: c.program}
-			id := fmt.Sprint(c.metric, c.period, c.by, c.filters, c.program)
+			req := metrics.Request{Metric: c.metric, Period: period, By: c.by, Filters: c.filters, Program: c.program, Compare: c.compare}
+			id := fmt.Sprint(c.metric, c.period, c.by, c.filters, c.program, c.compare)
 			res := results[id]
 			if res == nil {
 				res = compute(t, e, req)
@@ -465,10 +483,76 @@ func TestFixtureCompany(t *testing.T) {
 			t.Errorf("metric %s has no hand-worked expectation in fixtureCases", m.ID)
 		}
 	}
+	t.Run("program impact", func(t *testing.T) { fixtureImpact(t, s) })
+	if _, err := e.Compute(context.Background(), metrics.Request{Metric: "drivers", Period: periods["FY2025"]}); err == nil || !strings.Contains(err.Error(), "per item") {
+		t.Errorf("drivers without the item breakdown: %v", err)
+	}
+	if _, err := e.Compute(context.Background(), metrics.Request{Metric: "engagement_index", Period: periods["FY2025"], By: []string{"quarter"}, Compare: true}); err == nil {
+		t.Error("compare beside a time breakdown: no error")
+	}
+}
+
+// fixtureImpact: side jobs in FY2025. The cohort is the headcount on
+// 2025-04-01, 17 people (E01-E10, E12 E13 E14 E17 E18 E19 E20). Users (a
+// side-job event other than rejected dated in FY2025): E04, E12, E13, E20 —
+// 4; non-users the other 13. Left before 2026-04-01: users E12 (1 of 4);
+// non-users E05 E08 E09 E14 E17 E18 E19 (7 of 13).
+//
+// Engagement from S2025 (identified, index items Q1-Q3). Users who
+// answered: E04 3/3, E12 0/3, E13 2/2 (Q3 blank) — 3 respondents, 5 of 8
+// favorable = 62.5%. Non-users who answered: E01 3/3, E10 1/3, E06 3/3, E07
+// 0/3, E14 0/3, E03 3/3 — 6 respondents, 10 of 18 = 55.5556% (E15 and E16
+// answered but were hired after 2025-04-01). Difference 6.9444 points.
+// With a threshold of 4 the users' 3 respondents are too few, and the
+// non-users' figure goes with them (it and the cohort's would give the
+// users' away).
+func fixtureImpact(t *testing.T, s queries.Store) {
+	ctx := context.Background()
+	res, err := engine(t, s, 3).Impact(ctx, metrics.ImpactRequest{FiscalYear: 2025, Program: "side_job"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Rows[0]
+	check := func(what string, got, want float64) {
+		t.Helper()
+		if !sameFigure(got, want) {
+			t.Errorf("%s: %v, want %.4f", what, got, want)
+		}
+	}
+	check("users", float64(r.Users.Employees), 4)
+	check("users who left", float64(r.Users.Leavers), 1)
+	check("non-users", float64(r.NonUsers.Employees), 13)
+	check("non-users who left", float64(r.NonUsers.Leavers), 7)
+	check("users' attrition", *r.Users.Rate, 25)
+	check("non-users' attrition", *r.NonUsers.Rate, 53.8462)
+	check("attrition difference", *r.Difference, -28.8462)
+	if r.Users.Engagement == nil || r.NonUsers.Engagement == nil || r.EngagementDifference == nil {
+		t.Fatalf("engagement withheld: users %+v, non-users %+v", r.Users, r.NonUsers)
+	}
+	check("users' respondents", float64(r.Users.Respondents), 3)
+	check("users' engagement", *r.Users.Engagement, 62.5)
+	check("non-users' respondents", float64(r.NonUsers.Respondents), 6)
+	check("non-users' engagement", *r.NonUsers.Engagement, 55.5556)
+	check("engagement difference", *r.EngagementDifference, 6.9444)
+
+	res, err = engine(t, s, 4).Impact(ctx, metrics.ImpactRequest{FiscalYear: 2025, Program: "side_job"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = res.Rows[0]
+	if r.Users.Engagement != nil || r.NonUsers.Engagement != nil || r.EngagementDifference != nil || r.Users.Reason != metrics.ReasonTooFew {
+		t.Errorf("threshold 4: users %+v, non-users %+v, difference %v; want both withheld", r.Users, r.NonUsers, r.EngagementDifference)
+	}
+	if r.Users.Rate == nil || r.Users.Leavers != 1 {
+		t.Errorf("threshold 4: attrition withheld too (%+v); it is not a survey figure", r.Users)
+	}
 }
 
 func (c fixtureCase) name() string {
 	parts := []string{c.metric, c.period}
+	if c.compare {
+		parts = append(parts, "compared")
+	}
 	if c.program != "" {
 		parts = append(parts, c.program)
 	}
@@ -526,6 +610,9 @@ func (c fixtureCase) check(t *testing.T, res *metrics.Result) {
 	}
 	if c.resp > 0 && row.Respondents != c.resp {
 		t.Errorf("%d respondents, want %d", row.Respondents, c.resp)
+	}
+	if c.compare && (row.Previous == nil || !sameFigure(*row.Previous, c.previous) || row.Change == nil || !sameFigure(*row.Change, c.change)) {
+		t.Errorf("previous %s, change %s; want %.4f and %.4f", showValue(row.Previous), showValue(row.Change), c.previous, c.change)
 	}
 }
 

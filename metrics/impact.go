@@ -40,6 +40,14 @@ type ImpactGroup struct {
 	// for an empty group.
 	Rate     *float64  `json:"rate"`
 	Interval *Interval `json:"interval"`
+	// Respondents answered engagement-index items of the identified surveys
+	// closing in the year, and Engagement is their index (% favorable over
+	// those answers); nil when no one answered or withheld (Reason).
+	Respondents int      `json:"respondents"`
+	Engagement  *float64 `json:"engagement_index"`
+	Reason      string   `json:"reason,omitempty"`
+
+	favorable, answers int
 }
 
 // ImpactRow is the comparison for one group of the cohort.
@@ -52,6 +60,9 @@ type ImpactRow struct {
 	// empty.
 	Difference         *float64  `json:"difference"`
 	DifferenceInterval *Interval `json:"difference_interval"`
+	// EngagementDifference is the users' engagement index minus the
+	// non-users', in percentage points, when both are shown.
+	EngagementDifference *float64 `json:"engagement_difference"`
 }
 
 // ImpactResult is the attrition of a program's users against the others.
@@ -61,6 +72,8 @@ type ImpactResult struct {
 	// Rows are the groups of the breakdown, then the whole cohort (an empty
 	// key).
 	Rows []ImpactRow `json:"rows"`
+	// Threshold is the fewest respondents an engagement figure stands on.
+	Threshold int `json:"anonymity_threshold"`
 }
 
 // Impact compares, for the headcount on the first day of a fiscal year,
@@ -87,8 +100,11 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 			return nil, fmt.Errorf("metrics: program impact: cannot filter by %q", f.Dimension)
 		}
 	}
-	res := &ImpactResult{Request: req, Period: e.Calendar.FiscalYear(req.FiscalYear)}
-	type counts struct{ users, nonUsers [2]int } // employees, leavers
+	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
+		return nil, fmt.Errorf("metrics: program impact: %w", err)
+	}
+	res := &ImpactResult{Request: req, Period: e.Calendar.FiscalYear(req.FiscalYear), Threshold: e.threshold()}
+	type counts struct{ users, nonUsers ImpactGroup }
 	groups := map[string]*counts{}
 	var keys [][]string
 	cuts := [][]Dimension{nil} // the whole cohort, and the breakdown if asked for
@@ -96,7 +112,7 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 		cuts = append(cuts, by)
 	}
 	for _, cut := range cuts {
-		err := e.impactCounts(ctx, res.Period, req, cut, func(key []string, used bool, employees, leavers int) {
+		err := e.impactCounts(ctx, res.Period, req, cut, func(key []string, used bool, g ImpactGroup) {
 			k := fmt.Sprint(key)
 			c := groups[k]
 			if c == nil {
@@ -104,11 +120,11 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 				groups[k] = c
 				keys = append(keys, key)
 			}
-			side := &c.nonUsers
 			if used {
-				side = &c.users
+				c.users = g
+			} else {
+				c.nonUsers = g
 			}
-			side[0], side[1] = employees, leavers
 		})
 		if err != nil {
 			return nil, err
@@ -130,28 +146,105 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 		if row.Users.Rate != nil && row.NonUsers.Rate != nil {
 			d := *row.Users.Rate - *row.NonUsers.Rate
 			row.Difference = &d
-			if iv, ok := Newcombe(c.users[1], c.users[0], c.nonUsers[1], c.nonUsers[0], Z95); ok {
+			if iv, ok := Newcombe(c.users.Leavers, c.users.Employees, c.nonUsers.Leavers, c.nonUsers.Employees, Z95); ok {
 				iv = Interval{Low: iv.Low * 100, High: iv.High * 100}
 				row.DifferenceInterval = &iv
 			}
 		}
 		res.Rows = append(res.Rows, row)
 	}
+	// A row whose respondents differ from those of the same row under fewer
+	// of the filters by fewer than the threshold would give the difference
+	// away: its engagement is withheld from the start.
+	diffHeld := make([]bool, len(res.Rows))
+	for mask := 0; mask < 1<<len(req.Filters)-1; mask++ {
+		fewer := req
+		fewer.Filters = nil
+		for i, f := range req.Filters {
+			if mask&(1<<i) != 0 {
+				fewer.Filters = append(fewer.Filters, f)
+			}
+		}
+		for _, cut := range cuts {
+			err := e.impactCounts(ctx, res.Period, fewer, cut, func(key []string, used bool, g ImpactGroup) {
+				for i, r := range res.Rows {
+					mine := r.NonUsers
+					if used {
+						mine = r.Users
+					}
+					if slices.Equal(r.Key, key) && g.Respondents-mine.Respondents > 0 && g.Respondents-mine.Respondents < res.Threshold {
+						diffHeld[i] = true
+					}
+				}
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	protectImpact(res.Rows, res.Threshold, diffHeld)
+	for i := range res.Rows {
+		r := &res.Rows[i]
+		if r.Users.Engagement != nil && r.NonUsers.Engagement != nil {
+			d := *r.Users.Engagement - *r.NonUsers.Engagement
+			r.EngagementDifference = &d
+		}
+	}
 	return res, nil
 }
 
-func impactGroup(c [2]int) ImpactGroup {
-	g := ImpactGroup{Employees: c[0], Leavers: c[1]}
-	if iv, ok := Wilson(c[1], c[0], Z95); ok {
-		r := 100 * float64(c[1]) / float64(c[0])
+// protectImpact withholds the engagement figures of the rows already held
+// and of those that stand on fewer respondents than the threshold t. Users and non-users together make up
+// the cohort, whose engagement is shown elsewhere, so when one side of a
+// row is withheld the other is too; and the rows of a breakdown add up to
+// the whole cohort, so while the withheld rows together stand on fewer than
+// t respondents, the smallest shown row is withheld as well (SPEC
+// "Anonymity", complementary suppression).
+func protectImpact(rows []ImpactRow, t int, held []bool) {
+	n := make([]int, len(rows))
+	for i, r := range rows {
+		n[i] = r.Users.Respondents + r.NonUsers.Respondents
+		held[i] = held[i] || n[i] > 0 && (r.Users.Respondents < t || r.NonUsers.Respondents < t)
+	}
+	for last := len(rows) - 1; ; { // rows[last] is the whole cohort
+		heldN, smallest := 0, -1
+		for i := range last {
+			switch {
+			case held[i]:
+				heldN += n[i]
+			case n[i] > 0 && (smallest < 0 || n[i] < n[smallest]):
+				smallest = i
+			}
+		}
+		if heldN == 0 || heldN >= t || smallest < 0 {
+			break
+		}
+		held[smallest] = true
+	}
+	for i := range rows {
+		if held[i] {
+			for _, g := range []*ImpactGroup{&rows[i].Users, &rows[i].NonUsers} {
+				g.Engagement, g.Respondents, g.Reason = nil, 0, ReasonTooFew
+			}
+		}
+	}
+}
+
+func impactGroup(g ImpactGroup) ImpactGroup {
+	if iv, ok := Wilson(g.Leavers, g.Employees, Z95); ok {
+		r := 100 * float64(g.Leavers) / float64(g.Employees)
 		iv = Interval{Low: iv.Low * 100, High: iv.High * 100}
 		g.Rate, g.Interval = &r, &iv
+	}
+	if g.answers > 0 {
+		v := 100 * float64(g.favorable) / float64(g.answers)
+		g.Engagement = &v
 	}
 	return g
 }
 
 // impactCounts runs impact.sql for one cut and passes each row to f.
-func (e *Engine) impactCounts(ctx context.Context, p Period, req ImpactRequest, by []Dimension, f func(key []string, used bool, employees, leavers int)) error {
+func (e *Engine) impactCounts(ctx context.Context, p Period, req ImpactRequest, by []Dimension, f func(key []string, used bool, g ImpactGroup)) error {
 	params := queries.Params{"starts": []time.Time{p.Start}, "ends": []time.Time{p.End}, "categories": []string{}, "programs": []string{}}
 	if req.Category != "" {
 		params["categories"] = []string{req.Category}
@@ -165,15 +258,16 @@ func (e *Engine) impactCounts(ctx context.Context, p Period, req ImpactRequest, 
 	}
 	defer rows.Close()
 	var (
-		period, employees, leavers int
-		key                        []string
-		used                       bool
+		period int
+		key    []string
+		used   bool
+		g      ImpactGroup
 	)
 	for rows.Next() {
-		if err := rows.Scan(&period, &key, &used, &employees, &leavers); err != nil {
+		if err := rows.Scan(&period, &key, &used, &g.Employees, &g.Leavers, &g.favorable, &g.answers, &g.Respondents); err != nil {
 			return fmt.Errorf("metrics: program impact: %w", err)
 		}
-		f(slices.Clone(key), used, employees, leavers)
+		f(slices.Clone(key), used, g)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("metrics: program impact: %w", err)

@@ -224,6 +224,10 @@ func testEveryMetric(t *testing.T, s queries.Store) {
 			if m.NeedsProgram {
 				req.Program = "side_job"
 			}
+			if m.Per != "" { // per item: no total, and no room for another attribute
+				testPerMetric(t, e, req, m.Per)
+				return
+			}
 			res := compute(t, e, req)
 			if len(res.Totals) != 1 || res.Totals[0].Value == nil {
 				t.Fatalf("total: %+v", res.Totals)
@@ -239,6 +243,33 @@ func testEveryMetric(t *testing.T, s queries.Store) {
 				}
 			}
 		})
+	}
+}
+
+// testPerMetric runs a metric computed per dimension: by it alone, by
+// quarter and it, and filtered by department.
+func testPerMetric(t *testing.T, e *metrics.Engine, req metrics.Request, per string) {
+	req.By = []string{per}
+	res := compute(t, e, req)
+	if len(res.Rows) == 0 || len(res.Totals) != 0 {
+		t.Fatalf("by %s: %d rows, %d totals; want rows and no total", per, len(res.Rows), len(res.Totals))
+	}
+	for _, r := range res.Rows {
+		if r.Value == nil && !r.Withheld {
+			t.Errorf("%v: no value", r.Key)
+		}
+	}
+	req.By = []string{"quarter", per}
+	quarters := map[string]bool{}
+	for _, r := range compute(t, e, req).Rows {
+		quarters[r.Key[0]] = true
+	}
+	if len(quarters) == 0 || len(quarters) > 4 {
+		t.Errorf("by quarter and %s: %d quarters", per, len(quarters))
+	}
+	req.By, req.Filters = []string{per}, []metrics.Filter{{Dimension: "department", Values: []string{"ソフトウェア開発部"}}}
+	if res := compute(t, e, req); len(res.Rows) == 0 {
+		t.Errorf("by %s in one department: no rows", per)
 	}
 }
 
@@ -395,5 +426,75 @@ func testImpact(t *testing.T, s queries.Store) {
 	}
 	if _, err := e.Impact(ctx, metrics.ImpactRequest{FiscalYear: 2024, Category: "dream"}); err == nil || !strings.Contains(err.Error(), "not a category") {
 		t.Errorf("an unknown category: %v", err)
+	}
+}
+
+// TestDerivedTables: the employee timeline the metrics read is rebuilt when
+// employee batches are loaded or undone — also when the batch state changed
+// without a rebuild, as after a crash — and always holds what the
+// employee_history view computes.
+func TestDerivedTables(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	e := engine(t, s, 5)
+	fy := e.Calendar.FiscalYear(2025)
+	sameAsView := func(when string) {
+		t.Helper()
+		n, err := queries.Get[struct {
+			Missing uint64 `ch:"missing"`
+			Extra   uint64 `ch:"extra"`
+			Rows    uint64 `ch:"rows"`
+		}](ctx, s, `SELECT
+    (SELECT count() FROM (SELECT * FROM employee_history EXCEPT SELECT * FROM employee_timeline)) AS missing,
+    (SELECT count() FROM (SELECT * FROM employee_timeline EXCEPT SELECT * FROM employee_history)) AS extra,
+    (SELECT count() FROM employee_timeline) AS rows`, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n.Missing != 0 || n.Extra != 0 {
+			t.Errorf("%s: the timeline misses %d rows of the view and has %d it does not", when, n.Missing, n.Extra)
+		}
+		t.Logf("%s: %d employees", when, n.Rows)
+	}
+	headcount := func() float64 {
+		t.Helper()
+		return compute(t, e, metrics.Request{Metric: "headcount", Period: fy}).Totals[0].Numerator
+	}
+	dir := filepath.Join("testdata", "fixture")
+	mustLoad(t, s, ingest.Request{Dataset: "employees", Files: []string{filepath.Join(dir, "employees_2025-04-01.csv")}, AsOf: "2025-04-01"})
+	sameAsView("one snapshot")
+	first := headcount()
+	mustLoad(t, s, ingest.Request{Dataset: "employees", Files: []string{filepath.Join(dir, "employees_2026-03-31.csv")}, AsOf: "2026-03-31"})
+	sameAsView("two snapshots")
+	second := headcount()
+	if second == first {
+		t.Fatalf("headcount %v with one snapshot and with two: the second snapshot should change it", first)
+	}
+	// A state change no rebuild followed, as after a crash: the next query
+	// rebuilds.
+	latest := func() queries.Batch {
+		t.Helper()
+		batches, err := queries.Batches(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return batches[0] // newest first
+	}
+	if _, err := queries.ChangeStates(ctx, s, queries.StateChange{Batch: latest(), State: queries.BatchUndone}); err != nil {
+		t.Fatal(err)
+	}
+	if got := headcount(); got != first {
+		t.Errorf("headcount %v after the second snapshot was undone without a rebuild, want %v as before it", got, first)
+	}
+	sameAsView("undone without a rebuild")
+	// Undo through the loader.
+	mustLoad(t, s, ingest.Request{Dataset: "employees", Files: []string{filepath.Join(dir, "employees_2025-10-01.csv")}, AsOf: "2025-10-01"})
+	sameAsView("another snapshot")
+	if _, err := ingest.Undo(ctx, s, latest().ID.String()); err != nil {
+		t.Fatal(err)
+	}
+	sameAsView("undone")
+	if got := headcount(); got != first {
+		t.Errorf("headcount %v after undoing the last snapshot, want %v", got, first)
 	}
 }

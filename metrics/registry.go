@@ -19,6 +19,8 @@ const (
 	Count   Unit = "count"   // a number of people or events
 	JPY     Unit = "jpy"     // yen
 	Points  Unit = "points"  // a score from -100 to 100 (eNPS)
+	// Correlation is a correlation coefficient, from -1 to 1.
+	Correlation Unit = "correlation"
 )
 
 // Area is the part of the product a metric belongs to.
@@ -54,6 +56,9 @@ type Metric struct {
 	Annualised bool
 	// NeedsProgram marks metrics of one program the request names.
 	NeedsProgram bool
+	// Per is a dimension every request must break the metric down by: a
+	// driver is the correlation of one item with the index.
+	Per string
 	Terms
 	Scale float64
 	// Filters always apply, before any the request adds (dimension id →
@@ -117,7 +122,7 @@ func (m *Metric) validate() error {
 		return fail("names, definitions and formula are required in both languages")
 	}
 	switch m.Unit {
-	case Percent, Per100, Hours, Count, JPY, Points:
+	case Percent, Per100, Hours, Count, JPY, Points, Correlation:
 	default:
 		return fail("unknown unit %q", m.Unit)
 	}
@@ -132,6 +137,9 @@ func (m *Metric) validate() error {
 		if dim.SurveyOnly && !m.Survey {
 			return fail("dimension %s applies to survey metrics only", d)
 		}
+	}
+	if m.Per != "" && !slices.Contains(m.Dimensions, m.Per) {
+		return fail("it is computed per %s, which is not one of its dimensions", m.Per)
 	}
 	for d := range m.Filters {
 		if _, ok := DimensionByID(d); !ok {

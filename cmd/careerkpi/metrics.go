@@ -35,16 +35,19 @@ func (a *app) metricsCommand() *cobra.Command {
 	var fy int
 	var period, program, format string
 	var by, filters []string
+	var req metrics.Request
 	get := &cobra.Command{
 		Use:   "get <metric>",
 		Short: "Print a metric's values for a period, broken down and filtered",
 		Example: `  careerkpi metrics get attrition_rate --fy 2025
   careerkpi metrics get engagement_index --fy 2025 --by department --filter grade=G3
   careerkpi metrics get one_on_one_compliance --period FY2025Q1 --by month --format csv
-  careerkpi metrics get program_utilization --program side_job --fy 2025 --by grade`,
+  careerkpi metrics get program_utilization --program side_job --fy 2025 --by grade
+  careerkpi metrics get favorable --fy 2025 --by theme --compare
+  careerkpi metrics get drivers --fy 2025 --by item`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			req := metrics.Request{Metric: args[0], Program: program}
+			req.Metric, req.Program = args[0], program
 			for _, b := range by {
 				for _, d := range strings.Split(b, ",") {
 					if d = strings.TrimSpace(d); d != "" {
@@ -95,6 +98,7 @@ func (a *app) metricsCommand() *cobra.Command {
 	get.Flags().StringArrayVar(&filters, "filter", nil, "keep only dimension=value[,value…]; repeat to combine with AND")
 	get.Flags().StringVar(&program, "program", "", "program id or kind, for program_utilization")
 	get.Flags().StringVar(&format, "format", "table", "table, json or csv")
+	get.Flags().BoolVar(&req.Compare, "compare", false, "add each group's value in the previous period (fiscal year, half, quarter, month) and the change")
 	cmd.AddCommand(get)
 	cmd.AddCommand(a.impactCommand())
 	return cmd
@@ -183,6 +187,33 @@ func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprintf(a.stdout, "\nEngagement index (%% favorable) in the identified surveys of %s, of the same groups\n", res.Period.Label)
+	eng := func(g metrics.ImpactGroup) []string {
+		switch {
+		case g.Reason != "":
+			return []string{g.Reason, ""}
+		case g.Engagement == nil:
+			return []string{"—", "0"}
+		}
+		return []string{fmt.Sprintf("%.1f%%", *g.Engagement), strconv.Itoa(g.Respondents)}
+	}
+	w = tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, strings.Join(append(append([]string{}, res.Request.By...), "USERS", "RESPONDENTS", "OTHERS", "RESPONDENTS", "DIFFERENCE (POINTS)"), "\t"))
+	for _, r := range res.Rows {
+		key := make([]string, len(res.Request.By))
+		for i := copy(key, r.Key); i < len(key); i++ {
+			key[i] = "(all)"
+		}
+		diff := "—"
+		if r.EngagementDifference != nil {
+			diff = fmt.Sprintf("%+.1f", *r.EngagementDifference)
+		}
+		fmt.Fprintln(w, strings.Join(append(append(append(key, eng(r.Users)...), eng(r.NonUsers)...), diff), "\t"))
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "engagement figures from fewer than %d respondents are withheld\n\n", res.Threshold)
 	fmt.Fprintln(a.stdout, metrics.AssociationEN)
 	fmt.Fprintln(a.stdout, metrics.AssociationJA)
 	return nil
@@ -265,6 +296,8 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 			Denominator *float64          `json:"denominator"`
 			Respondents *int              `json:"respondents,omitempty"`
 			Target      *float64          `json:"target,omitempty"`
+			Previous    *float64          `json:"previous,omitempty"`
+			Change      *float64          `json:"change,omitempty"`
 			Withheld    bool              `json:"withheld,omitempty"`
 			Reason      string            `json:"reason,omitempty"`
 		}
@@ -277,6 +310,7 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 			By        []string  `json:"by,omitempty"`
 			Filters   []string  `json:"filters,omitempty"`
 			Program   string    `json:"program,omitempty"`
+			Previous  string    `json:"previous_period,omitempty"`
 			Threshold *int      `json:"anonymity_threshold,omitempty"`
 			Rows      []jsonRow `json:"rows"`
 		}{Metric: m.ID, Unit: string(m.Unit), Period: res.Period.Label, Start: res.Period.Start.Format("2006-01-02"), End: res.Period.End.Format("2006-01-02"),
@@ -284,11 +318,14 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 		for _, f := range res.Filters {
 			out.Filters = append(out.Filters, f.String())
 		}
+		if res.Previous != nil {
+			out.Previous = res.Previous.Label
+		}
 		if m.Survey {
 			out.Threshold = &res.Threshold
 		}
 		for _, r := range rows {
-			jr := jsonRow{Value: r.Value, Denominator: r.Denominator, Target: r.Target, Withheld: r.Withheld, Reason: r.Reason}
+			jr := jsonRow{Value: r.Value, Denominator: r.Denominator, Target: r.Target, Previous: r.Previous, Change: r.Change, Withheld: r.Withheld, Reason: r.Reason}
 			if !r.Withheld {
 				n := r.Numerator
 				jr.Numerator = &n
@@ -310,7 +347,7 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 		return enc.Encode(out)
 	case "csv":
 		w := csv.NewWriter(a.stdout)
-		w.Write(append(append([]string{}, dims...), "value", "numerator", "denominator", "respondents", "target", "withheld"))
+		w.Write(append(append([]string{}, dims...), "value", "numerator", "denominator", "respondents", "target", "previous", "change", "withheld"))
 		for _, r := range rows {
 			resp, n := "", ""
 			if !r.Withheld {
@@ -319,7 +356,7 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 					resp = strconv.Itoa(r.Respondents)
 				}
 			}
-			w.Write(append(keyOf(r), num(r.Value), n, num(r.Denominator), resp, num(r.Target), r.Reason))
+			w.Write(append(keyOf(r), num(r.Value), n, num(r.Denominator), resp, num(r.Target), num(r.Previous), num(r.Change), r.Reason))
 		}
 		w.Flush()
 		return w.Error()
@@ -339,6 +376,9 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 		head = append(head, "RESPONDENTS")
 	}
 	head = append(head, "TARGET")
+	if res.Previous != nil {
+		head = append(head, strings.ToUpper(res.Previous.Label), "CHANGE")
+	}
 	fmt.Fprintln(w, strings.Join(head, "\t")+"\t")
 	for _, r := range rows {
 		cells := keyOf(r)
@@ -359,6 +399,9 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 			}
 		}
 		cells = append(cells, m.Format(r.Target))
+		if res.Previous != nil {
+			cells = append(cells, m.Format(r.Previous), m.FormatChange(r.Change))
+		}
 		fmt.Fprintln(w, strings.Join(cells, "\t")+"\t")
 	}
 	if m.Survey {

@@ -45,7 +45,7 @@ FROM
                 arrayEnumerate({starts:Array(Date32)}))) AS p
         FROM surveys
     ) AS s ON s.survey_id = r.survey_id
-    LEFT JOIN employee_history AS e ON e.employee_id = r.employee_id
+    LEFT JOIN employee_timeline AS e ON e.employee_id = r.employee_id
     WHERE r.value IS NOT NULL AND i.scale != 'text'
       AND (NOT {index_only:Bool} OR i.engagement_index)
       AND (empty({themes:Array(String)}) OR has({themes:Array(String)}, toString(i.theme)))

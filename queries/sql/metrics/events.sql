@@ -28,7 +28,7 @@ FROM
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
     ) AS ev
-    INNER JOIN employee_history AS e ON e.employee_id = ev.employee_id
+    INNER JOIN employee_timeline AS e ON e.employee_id = ev.employee_id
 )
 WHERE arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})
 GROUP BY p, key

@@ -2,13 +2,20 @@
 -- year) split into users — at least one qualifying event (any action but
 -- 'rejected') of the chosen programs in the period — and non-users, with
 -- how many of each left within the 12 months from that first day. Each
--- employee counts under their attributes on that first day.
+-- employee counts under their attributes on that first day. Where the
+-- period's surveys are identified, the engagement index of each group too:
+-- its members' favorable answers and answers to engagement-index items of
+-- the identified surveys closing in the period, and how many of them
+-- answered (as in engagement.sql: reverse-coded items turned around).
 SELECT
     p,
     arrayMap(i -> ak[i], {by:Array(UInt8)}) AS key,
     used,
     count() AS employees,
-    countIf(last_day < addYears({starts:Array(Date32)}[p], 1)) AS leavers
+    countIf(last_day < addYears({starts:Array(Date32)}[p], 1)) AS leavers,
+    sum(index_favorable) AS favorable,
+    sum(index_answers) AS answers,
+    countIf(index_answers > 0) AS respondents
 FROM
 (
     SELECT
@@ -24,9 +31,31 @@ FROM
               AND program_id IN (
                   SELECT program_id FROM program_catalog
                   WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
-        ) AS used
-    FROM employee_history
+        ) AS used,
+        a.index_favorable AS index_favorable, a.index_answers AS index_answers
+    FROM employee_timeline AS e
     ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
+    LEFT JOIN
+    (
+        SELECT
+            r.employee_id AS answered_by, s.p AS survey_p,
+            countIf(toInt16(if(i.reverse_coded AND i.scale IN ('likert4', 'likert5', 'likert7'),
+                multiIf(i.scale = 'likert4', 5, i.scale = 'likert5', 6, 8) - r.value, r.value))
+                >= multiIf(i.scale = 'likert4', 3, i.scale = 'likert5', 4, i.scale = 'likert7', 6, 1)) AS index_favorable,
+            count() AS index_answers
+        FROM survey_responses AS r
+        INNER JOIN survey_items AS i ON i.survey_id = r.survey_id AND i.item_id = r.item_id
+        INNER JOIN
+        (
+            SELECT survey_id,
+                arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
+                    arrayEnumerate({starts:Array(Date32)}))) AS p
+            FROM surveys
+            WHERE identified
+        ) AS s ON s.survey_id = r.survey_id
+        WHERE r.value IS NOT NULL AND r.employee_id != '' AND i.engagement_index AND i.scale IN ('likert4', 'likert5', 'likert7', 'yesno')
+        GROUP BY answered_by, survey_p
+    ) AS a ON a.answered_by = e.employee_id AND a.survey_p = p
     WHERE hire_date <= {starts:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
 )
 WHERE arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})

@@ -26,7 +26,7 @@ FROM
         arrayPushBack(attributes[greatest(1, arrayLastIndex(x -> x <= d, as_ofs))],
             multiIf(d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
                 age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+')) AS ak
-    FROM employee_history
+    FROM employee_timeline
     ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
     ARRAY JOIN arrayMap(i -> toDate32(addMonths(toStartOfMonth({starts:Array(Date32)}[p]), i)),
         range(toUInt32(age('month', toStartOfMonth({starts:Array(Date32)}[p]), toStartOfMonth({ends:Array(Date32)}[p])) + 1))) AS month

@@ -1,0 +1,88 @@
+package queries
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// A derived table holds what a view computes from the committed batches of
+// some datasets, so that queries read rows instead of recomputing them. It
+// is rebuilt whenever those batches change — a load, an undo, a replace —
+// and never read stale: RefreshDerived compares the committed batches with
+// the ones the table was built from before a metric is computed.
+type derived struct {
+	Table    string   // the table queries read
+	View     string   // the view that computes its rows
+	Datasets []string // the datasets whose batches it is built from
+}
+
+var derivedTables = []derived{
+	{Table: "employee_timeline", View: "employee_history", Datasets: []string{"employees"}},
+}
+
+// refreshMu keeps one rebuild at a time in a process.
+var refreshMu sync.Mutex
+
+// RefreshDerived rebuilds every derived table whose batches changed since it
+// was built. A rebuild fills a new table and exchanges it with the old one
+// in one step, so readers see the old rows or the new ones, never a
+// half-built table. It costs one small query when nothing changed.
+func RefreshDerived(ctx context.Context, s Store) error {
+	refreshMu.Lock()
+	defer refreshMu.Unlock()
+	for _, d := range derivedTables {
+		st, err := Get[struct {
+			Current string `ch:"current"`
+			Built   string `ch:"built"`
+		}](ctx, s, SQL("derived_check"), Params{"datasets": d.Datasets, "name": d.Table})
+		if err != nil {
+			return fmt.Errorf("queries: check %s: %w", d.Table, err)
+		}
+		if st.Current == st.Built {
+			continue
+		}
+		if err := rebuild(ctx, s, d); err != nil {
+			return err
+		}
+		// The fingerprint read before the rebuild: a batch committed during it
+		// makes the next check rebuild again.
+		type state struct {
+			Name        string    `ch:"name"`
+			Fingerprint string    `ch:"fingerprint"`
+			RefreshedAt time.Time `ch:"refreshed_at"`
+		}
+		rec := []state{{Name: d.Table, Fingerprint: st.Current, RefreshedAt: time.Now().UTC()}}
+		if _, err := s.Insert(ctx, "derived_state", Slice(rec)); err != nil {
+			return fmt.Errorf("queries: record the rebuild of %s: %w", d.Table, err)
+		}
+	}
+	return nil
+}
+
+func rebuild(ctx context.Context, s Store, d derived) (err error) {
+	var suffix [6]byte
+	if _, err := rand.Read(suffix[:]); err != nil {
+		return err
+	}
+	next := d.Table + "__next_" + hex.EncodeToString(suffix[:])
+	fail := func(err error) error { return fmt.Errorf("queries: rebuild %s: %w", d.Table, err) }
+	if err := s.Exec(ctx, "CREATE TABLE "+next+" AS "+d.Table, nil); err != nil {
+		return fail(err)
+	}
+	defer func() {
+		if derr := s.Exec(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+next, nil); derr != nil && err == nil {
+			err = fail(derr)
+		}
+	}()
+	if err := s.Exec(ctx, "INSERT INTO "+next+" SELECT * FROM "+d.View, nil); err != nil {
+		return fail(err)
+	}
+	if err := s.Exec(ctx, "EXCHANGE TABLES "+d.Table+" AND "+next, nil); err != nil {
+		return fail(err)
+	}
+	return nil
+}
