@@ -106,6 +106,9 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 		}
 		members := map[int]map[string][]string{} // period → division → departments
 		for k, v := range pairs {
+			if len(v.key) != 2 { // the total
+				continue
+			}
 			if members[k.period] == nil {
 				members[k.period] = map[string][]string{}
 			}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -199,17 +201,14 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 	}
 	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold(),
 		breakdown: len(pl.by) > 0}
-	if res.Rows, err = e.rows(ctx, pl, pl.by, pl.filters); err != nil {
+	if res.Rows, res.Totals, err = e.rows(ctx, pl, pl.by, pl.filters); err != nil {
 		return nil, err
 	}
 	switch {
 	case len(pl.by) == 0:
 		res.Totals = res.Rows
 	case pl.metric.Per != "": // a metric per item has no total
-	default:
-		if res.Totals, err = e.rows(ctx, pl, nil, pl.filters); err != nil {
-			return nil, err
-		}
+		res.Totals = nil
 	}
 	if pl.metric.Survey {
 		if err := e.protect(ctx, pl, res); err != nil {
@@ -276,22 +275,25 @@ type groupKey struct {
 }
 
 func keyOf(period int, key []string) groupKey {
-	return groupKey{period, strings.Join(key, "\x00")}
+	return groupKey{period, strconv.Itoa(len(key)) + "\x00" + strings.Join(key, "\x00")}
 }
 
 // rows computes the metric's rows for the given attribute dimensions and
-// filters, before anonymity.
-func (e *Engine) rows(ctx context.Context, pl *plan, by []Dimension, filters []Filter) ([]Row, error) {
+// filters, before anonymity: the groups, and the totals beside them (the
+// same rows when there are no dimensions).
+func (e *Engine) rows(ctx context.Context, pl *plan, by []Dimension, filters []Filter) (groups, totals []Row, err error) {
 	m := pl.metric
-	num, err := e.term(ctx, pl, m.Numerator, by, filters)
-	if err != nil {
-		return nil, err
-	}
-	var den map[groupKey]termValue
+	terms := []Term{m.Numerator}
 	if m.Denominator != nil {
-		if den, err = e.term(ctx, pl, *m.Denominator, by, filters); err != nil {
-			return nil, err
-		}
+		terms = append(terms, *m.Denominator)
+	}
+	vals, err := e.terms(ctx, pl, terms, by, filters)
+	if err != nil {
+		return nil, nil, err
+	}
+	num, den := vals[0], map[groupKey]termValue(nil)
+	if m.Denominator != nil {
+		den = vals[1]
 	}
 	keys := map[groupKey][]string{}
 	for k, v := range num {
@@ -300,14 +302,11 @@ func (e *Engine) rows(ctx context.Context, pl *plan, by []Dimension, filters []F
 	for k, v := range den {
 		keys[k] = v.key
 	}
-	if len(by) == 0 { // a total exists even when nothing was counted
-		for p := range pl.periods {
-			if _, ok := keys[keyOf(p, nil)]; !ok {
-				keys[keyOf(p, nil)] = []string{}
-			}
+	for p := range pl.periods { // a total exists even when nothing was counted
+		if _, ok := keys[keyOf(p, nil)]; !ok {
+			keys[keyOf(p, nil)] = []string{}
 		}
 	}
-	var rows []Row
 	for k, key := range keys {
 		r := Row{Key: key, period: k.period, Numerator: num[k].value, Respondents: num[k].respondents}
 		factor := 1.0
@@ -326,15 +325,22 @@ func (e *Engine) rows(ctx context.Context, pl *plan, by []Dimension, filters []F
 				r.Value = &v
 			}
 		}
-		rows = append(rows, r)
+		if len(key) == len(by) {
+			groups = append(groups, r)
+		}
+		if len(key) == 0 && len(by) > 0 {
+			totals = append(totals, r)
+		}
 	}
-	slices.SortFunc(rows, func(a, b Row) int {
+	order := func(a, b Row) int {
 		if a.period != b.period {
 			return a.period - b.period
 		}
 		return slices.Compare(a.Key, b.Key)
-	})
-	return rows, nil
+	}
+	slices.SortFunc(groups, order)
+	slices.SortFunc(totals, order)
+	return groups, totals, nil
 }
 
 type termValue struct {
@@ -343,46 +349,90 @@ type termValue struct {
 	respondents int
 }
 
-// term runs a term's SQL and returns its column per group.
+// term runs a term's SQL and returns its column per group, the totals (an
+// empty key) included.
 func (e *Engine) term(ctx context.Context, pl *plan, t Term, by []Dimension, filters []Filter) (map[groupKey]termValue, error) {
-	sql := queries.SQL(t.Query)
-	params := queries.Params{}
-	starts := make([]time.Time, len(pl.periods))
-	ends := make([]time.Time, len(pl.periods))
-	points := make([][]time.Time, len(pl.periods))
-	for i, p := range pl.periods {
-		starts[i], ends[i], points[i] = p.Start, p.End, p.HeadcountDates()
+	vals, err := e.terms(ctx, pl, []Term{t}, by, filters)
+	if err != nil {
+		return nil, err
 	}
-	all := queries.Params{"starts": starts, "ends": ends, "points": points}
-	all["by"], all["filter_dims"], all["filter_values"] = cutParams(by, filters)
-	for k, v := range t.Params {
-		all[k] = v
-	}
-	if pl.metric.NeedsProgram {
-		all["categories"], all["programs"] = []string{}, []string{pl.program}
-	}
-	for _, ph := range queries.Placeholders(sql) {
-		if v, ok := all[ph.Name]; ok {
-			params[ph.Name] = v
+	return vals[0], nil
+}
+
+// terms returns each term's column per group, the totals (an empty key)
+// included, running each SQL file once for all the terms that read it with
+// the same parameters: a numerator and its denominator usually do.
+func (e *Engine) terms(ctx context.Context, pl *plan, ts []Term, by []Dimension, filters []Filter) ([]map[groupKey]termValue, error) {
+	out := make([]map[groupKey]termValue, len(ts))
+	for i, t := range ts {
+		if out[i] != nil {
+			continue
+		}
+		same := []int{i} // the terms this run serves
+		for j := i + 1; j < len(ts); j++ {
+			if ts[j].Query == t.Query && reflect.DeepEqual(ts[j].Params, t.Params) {
+				same = append(same, j)
+			}
+		}
+		got, err := e.run(ctx, pl, t.Query, t.Params, by, filters, func(col func(string) (float64, bool)) ([]float64, error) {
+			v := make([]float64, len(same))
+			for n, j := range same {
+				plus, minus := ts[j].columns()
+				a, ok := col(plus)
+				if !ok {
+					return nil, fmt.Errorf("metrics: %s.sql returns no column %s", t.Query, plus)
+				}
+				if minus != "" {
+					b, ok := col(minus)
+					if !ok {
+						return nil, fmt.Errorf("metrics: %s.sql returns no column %s", t.Query, minus)
+					}
+					a -= b
+				}
+				v[n] = a
+			}
+			return v, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for n, j := range same {
+			out[j] = map[groupKey]termValue{}
+			for k, g := range got {
+				out[j][k] = termValue{key: g.key, value: g.values[n], respondents: g.respondents}
+			}
 		}
 	}
-	rows, err := e.Store.Query(ctx, sql, params)
+	return out, nil
+}
+
+type queryRow struct {
+	key         []string
+	values      []float64
+	respondents int
+}
+
+// run runs one metric SQL file for the plan's periods, cut by and
+// filtered, and passes pick each row's columns to choose the values kept.
+func (e *Engine) run(ctx context.Context, pl *plan, query string, tp queries.Params, by []Dimension, filters []Filter,
+	pick func(col func(string) (float64, bool)) ([]float64, error)) (map[groupKey]queryRow, error) {
+	st := pl.statement(query, tp, by, filters)
+	rows, err := e.Store.Query(ctx, st.SQL, st.Params)
 	if err != nil {
-		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, t.Query, err)
+		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, query, err)
 	}
 	defer rows.Close()
 	cols := rows.Columns()
-	plus, minus := t.columns()
 	pos := map[string]int{}
 	for i, c := range cols {
 		pos[c.Name] = i
 	}
-	for _, c := range []string{"p", "key", plus} {
+	for _, c := range []string{"p", "key"} {
 		if _, ok := pos[c]; !ok {
-			return nil, fmt.Errorf("metrics: %s.sql returns no column %s", t.Query, c)
+			return nil, fmt.Errorf("metrics: %s.sql returns no column %s", query, c)
 		}
 	}
-	out := map[groupKey]termValue{}
+	out := map[groupKey]queryRow{}
 	dest := make([]any, len(cols))
 	var p int
 	var key []string
@@ -397,23 +447,86 @@ func (e *Engine) term(ctx context.Context, pl *plan, t Term, by []Dimension, fil
 			dest[i] = &vals[i]
 		}
 	}
+	col := func(name string) (float64, bool) {
+		i, ok := pos[name]
+		if !ok {
+			return 0, false
+		}
+		return vals[i], true
+	}
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("metrics: %s.sql: %w", t.Query, err)
+			return nil, fmt.Errorf("metrics: %s.sql: %w", query, err)
 		}
-		v := termValue{key: slices.Clone(key), value: vals[pos[plus]]}
-		if minus != "" {
-			v.value -= vals[pos[minus]]
+		r := queryRow{key: slices.Clone(key)}
+		if r.values, err = pick(col); err != nil {
+			return nil, err
 		}
-		if i, ok := pos["respondents"]; ok {
-			v.respondents = int(vals[i])
+		if v, ok := col("respondents"); ok {
+			r.respondents = int(v)
 		}
-		out[keyOf(p-1, key)] = v
+		out[keyOf(p-1, key)] = r
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, t.Query, err)
+		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, query, err)
 	}
 	return out, nil
+}
+
+// Statement is one SQL statement a computation runs, with its parameters.
+type Statement struct {
+	Query  string // the SQL file, queries/sql/<Query>.sql
+	SQL    string
+	Params queries.Params
+}
+
+// Statements returns the statements Compute runs for req before
+// anonymity: one per SQL file its terms read (anonymity may run more).
+func (e *Engine) Statements(req Request) ([]Statement, error) {
+	pl, err := e.plan(req)
+	if err != nil {
+		return nil, err
+	}
+	var out []Statement
+	seen := map[string]bool{}
+	terms := []Term{pl.metric.Numerator}
+	if pl.metric.Denominator != nil {
+		terms = append(terms, *pl.metric.Denominator)
+	}
+	for _, t := range terms {
+		if k := fmt.Sprint(t.Query, t.Params); !seen[k] {
+			seen[k] = true
+			out = append(out, pl.statement(t.Query, t.Params, pl.by, pl.filters))
+		}
+	}
+	return out, nil
+}
+
+// statement returns a metric SQL file with the parameters it takes for the
+// plan's periods, cut by and filtered.
+func (pl *plan) statement(query string, tp queries.Params, by []Dimension, filters []Filter) Statement {
+	sql := queries.SQL(query)
+	starts := make([]time.Time, len(pl.periods))
+	ends := make([]time.Time, len(pl.periods))
+	points := make([][]time.Time, len(pl.periods))
+	for i, p := range pl.periods {
+		starts[i], ends[i], points[i] = p.Start, p.End, p.HeadcountDates()
+	}
+	all := queries.Params{"starts": starts, "ends": ends, "points": points}
+	all["by"], all["filter_dims"], all["filter_values"] = cutParams(by, filters)
+	for k, v := range tp {
+		all[k] = v
+	}
+	if pl.metric.NeedsProgram {
+		all["categories"], all["programs"] = []string{}, []string{pl.program}
+	}
+	params := queries.Params{}
+	for _, ph := range queries.Placeholders(sql) {
+		if v, ok := all[ph.Name]; ok {
+			params[ph.Name] = v
+		}
+	}
+	return Statement{Query: query, SQL: sql, Params: params}
 }
 
 // cutParams returns the {by}, {filter_dims} and {filter_values} parameters

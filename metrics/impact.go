@@ -107,10 +107,7 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 	type counts struct{ users, nonUsers ImpactGroup }
 	groups := map[string]*counts{}
 	var keys [][]string
-	cuts := [][]Dimension{nil} // the whole cohort, and the breakdown if asked for
-	if len(by) > 0 {
-		cuts = append(cuts, by)
-	}
+	cuts := [][]Dimension{by} // the breakdown, if asked for, comes with the whole cohort
 	for _, cut := range cuts {
 		err := e.impactCounts(ctx, res.Period, req, cut, func(key []string, used bool, g ImpactGroup) {
 			k := fmt.Sprint(key)

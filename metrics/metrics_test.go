@@ -429,10 +429,10 @@ func testImpact(t *testing.T, s queries.Store) {
 	}
 }
 
-// TestDerivedTables: the employee timeline the metrics read is rebuilt when
+// TestDerivedTables: the employee spans the metrics read are rebuilt when
 // employee batches are loaded or undone — also when the batch state changed
-// without a rebuild, as after a crash — and always holds what the
-// employee_history view computes.
+// without a rebuild, as after a crash — and always hold what the
+// employee_span_source view computes.
 func TestDerivedTables(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
@@ -445,14 +445,14 @@ func TestDerivedTables(t *testing.T) {
 			Extra   uint64 `ch:"extra"`
 			Rows    uint64 `ch:"rows"`
 		}](ctx, s, `SELECT
-    (SELECT count() FROM (SELECT * FROM employee_history EXCEPT SELECT * FROM employee_timeline)) AS missing,
-    (SELECT count() FROM (SELECT * FROM employee_timeline EXCEPT SELECT * FROM employee_history)) AS extra,
-    (SELECT count() FROM employee_timeline) AS rows`, nil)
+    (SELECT count() FROM (SELECT * FROM employee_span_source EXCEPT SELECT * FROM employee_spans)) AS missing,
+    (SELECT count() FROM (SELECT * FROM employee_spans EXCEPT SELECT * FROM employee_span_source)) AS extra,
+    (SELECT uniqExact(employee_id) FROM employee_spans) AS rows`, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if n.Missing != 0 || n.Extra != 0 {
-			t.Errorf("%s: the timeline misses %d rows of the view and has %d it does not", when, n.Missing, n.Extra)
+			t.Errorf("%s: the spans miss %d rows of the view and has %d it does not", when, n.Missing, n.Extra)
 		}
 		t.Logf("%s: %d employees", when, n.Rows)
 	}

@@ -21,7 +21,7 @@ type derived struct {
 }
 
 var derivedTables = []derived{
-	{Table: "employee_timeline", View: "employee_history", Datasets: []string{"employees"}},
+	{Table: "employee_spans", View: "employee_span_source", Datasets: []string{"employees"}},
 }
 
 // refreshMu keeps one rebuild at a time in a process.

@@ -1,10 +1,11 @@
 -- Usage concentration: of all qualifying uses (events of any action but
 -- 'rejected') of the chosen programs in each period, the share made by the
 -- top 20% of their users (the most active fifth, rounded up). A user counts
--- under their attributes on their last active day of the period.
+-- under their attributes on their last active day of the period. Rows with
+-- an empty key are the totals.
 SELECT
     p,
-    key,
+    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     count() AS users,
     sum(uses) AS all_uses,
     arraySum(arraySlice(arrayReverseSort(groupArray(uses)), 1, toUInt64(ceil(count() * 0.2)))) AS top_uses
@@ -12,10 +13,11 @@ FROM
 (
     SELECT
         ev.p AS p, ev.uses AS uses, least({ends:Array(Date32)}[p], e.last_day) AS d,
-        arrayPushBack(e.attributes[greatest(1, arrayLastIndex(x -> x <= d, e.as_ofs))],
-            multiIf(d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
-                age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+')) AS ak,
-        arrayMap(i -> ak[i], {by:Array(UInt8)}) AS key
+        arrayMap(i -> multiIf(i = 1, e.department, i = 2, e.division, i = 3, e.grade, i = 4, e.employment_type, i = 5, e.manager_id,
+            i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager,
+            d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
+            age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+'),
+            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
     FROM
     (
         SELECT employee_id,
@@ -24,13 +26,15 @@ FROM
             count() AS uses
         FROM program_events
         WHERE action != 'rejected'
+          AND event_date >= arrayMin({starts:Array(Date32)}) AND event_date <= arrayMax({ends:Array(Date32)})
           AND program_id IN (
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
         GROUP BY employee_id, p
     ) AS ev
-    INNER JOIN employee_timeline AS e ON e.employee_id = ev.employee_id
-    WHERE arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})
+    INNER JOIN employee_spans AS e ON e.employee_id = ev.employee_id
+    WHERE e.span_from <= d AND d <= e.span_to
 )
-GROUP BY p, key
+WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
+GROUP BY GROUPING SETS ((p, key), (p))
 ORDER BY p, key

@@ -10,17 +10,17 @@
 -- items are turned around first.
 --
 -- Respondents count under the attributes of engagement.sql; theme (11) and
--- item (12) are the item's.
+-- item (12) are the item's. Rows with an empty key are the totals.
 SELECT
     p,
-    arrayMap(i -> ak[i], {by:Array(UInt8)}) AS key,
+    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     corr(toFloat64(x), y) AS r,
     count() AS respondents
 FROM
 (
     SELECT
         p, item.2 AS x, (index_favorable - if(item.3, item.2, 0)) / (index_answers - item.3) AS y,
-        arrayConcat(base, [item.4, item.1]) AS ak
+        arrayMap(i -> multiIf(i = 11, item.4, i = 12, item.1, base[i]), arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
     FROM
     (
         SELECT
@@ -36,10 +36,11 @@ FROM
                 toUInt8(toInt16(if(i.reverse_coded AND i.scale IN ('likert4', 'likert5', 'likert7'),
                     multiIf(i.scale = 'likert4', 5, i.scale = 'likert5', 6, 8) - r.value, r.value))
                     >= multiIf(i.scale = 'likert4', 3, i.scale = 'likert5', 4, i.scale = 'likert7', 6, 1)) AS favorable,
-                if(s.identified AND e.employee_id != '',
-                    arrayPushBack(e.attributes[greatest(1, arrayLastIndex(x -> x <= d, e.as_ofs))],
+                s.identified AND e.employee_id != '' AS known,
+                if(known,
+                    [e.department, e.division, e.grade, e.employment_type, e.manager_id, e.hire_type, e.gender, e.job_family, e.is_manager,
                         multiIf(d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
-                            age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+')),
+                            age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+')],
                     [toString(r.segment_department), '', toString(r.segment_grade), '', '', '', '', '', '', toString(r.segment_tenure_band)]) AS base
             FROM survey_responses AS r
             INNER JOIN survey_items AS i ON i.survey_id = r.survey_id AND i.item_id = r.item_id
@@ -50,7 +51,7 @@ FROM
                         arrayEnumerate({starts:Array(Date32)}))) AS p
                 FROM surveys
             ) AS s ON s.survey_id = r.survey_id
-            LEFT JOIN employee_timeline AS e ON e.employee_id = r.employee_id
+            ASOF LEFT JOIN employee_spans AS e ON e.employee_id = r.employee_id AND e.span_from <= s.closes_on
             WHERE r.value IS NOT NULL AND i.scale IN ('likert4', 'likert5', 'likert7', 'yesno')
         )
         GROUP BY p, survey_id, respondent_id
@@ -58,6 +59,6 @@ FROM
     ARRAY JOIN items AS item
     WHERE index_answers > item.3
 )
-WHERE arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})
-GROUP BY p, key
+WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
+GROUP BY GROUPING SETS ((p, key), (p))
 ORDER BY p, key

@@ -2,10 +2,11 @@
 -- qualifying one — any but 'rejected' — when {actions} is empty), by how
 -- many employees, and their hours and cost. Programs are chosen as in
 -- utilization.sql. An event counts under its employee's attributes on its
--- date; events of employees missing from the HR master are left out.
+-- date (the span holding it); events of employees missing from the HR master
+-- are left out. Rows with an empty key are the totals.
 SELECT
     p,
-    arrayMap(i -> ak[i], {by:Array(UInt8)}) AS key,
+    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     count() AS events,
     uniqExact(employee_id) AS employees,
     sum(ifNull(hours, 0)) AS hours,
@@ -14,9 +15,11 @@ FROM
 (
     SELECT
         ev.employee_id AS employee_id, ev.p AS p, ev.hours AS hours, ev.cost_jpy AS cost_jpy, ev.event_date AS d,
-        arrayPushBack(e.attributes[greatest(1, arrayLastIndex(x -> x <= d, e.as_ofs))],
-            multiIf(d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
-                age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+')) AS ak
+        arrayMap(i -> multiIf(i = 1, e.department, i = 2, e.division, i = 3, e.grade, i = 4, e.employment_type, i = 5, e.manager_id,
+            i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager,
+            d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
+            age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+'),
+            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
     FROM
     (
         SELECT employee_id, event_date, hours, cost_jpy,
@@ -24,12 +27,13 @@ FROM
                 arrayEnumerate({starts:Array(Date32)}))) AS p
         FROM program_events
         WHERE if(empty({actions:Array(String)}), action != 'rejected', has({actions:Array(String)}, toString(action)))
+          AND event_date >= arrayMin({starts:Array(Date32)}) AND event_date <= arrayMax({ends:Array(Date32)})
           AND program_id IN (
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
     ) AS ev
-    INNER JOIN employee_timeline AS e ON e.employee_id = ev.employee_id
+    ASOF INNER JOIN employee_spans AS e ON e.employee_id = ev.employee_id AND e.span_from <= ev.event_date
 )
-WHERE arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})
-GROUP BY p, key
+WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
+GROUP BY GROUPING SETS ((p, key), (p))
 ORDER BY p, key

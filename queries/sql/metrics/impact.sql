@@ -6,10 +6,11 @@
 -- period's surveys are identified, the engagement index of each group too:
 -- its members' favorable answers and answers to engagement-index items of
 -- the identified surveys closing in the period, and how many of them
--- answered (as in engagement.sql: reverse-coded items turned around).
+-- answered (as in engagement.sql: reverse-coded items turned around). Rows
+-- with an empty key are the totals of users and of non-users.
 SELECT
     p,
-    arrayMap(i -> ak[i], {by:Array(UInt8)}) AS key,
+    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     used,
     count() AS employees,
     countIf(last_day < addYears({starts:Array(Date32)}[p], 1)) AS leavers,
@@ -20,9 +21,11 @@ FROM
 (
     SELECT
         employee_id, p, last_day, {starts:Array(Date32)}[p] AS d,
-        arrayPushBack(attributes[greatest(1, arrayLastIndex(x -> x <= d, as_ofs))],
-            multiIf(d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
-                age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+')) AS ak,
+        arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
+            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager,
+            d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
+            age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+'),
+            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av,
         (employee_id, p) IN (
             SELECT employee_id, arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
                 arrayEnumerate({starts:Array(Date32)}))) AS p
@@ -33,7 +36,7 @@ FROM
                   WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
         ) AS used,
         a.index_favorable AS index_favorable, a.index_answers AS index_answers
-    FROM employee_timeline AS e
+    FROM employee_spans AS e
     ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
     LEFT JOIN
     (
@@ -57,7 +60,8 @@ FROM
         GROUP BY answered_by, survey_p
     ) AS a ON a.answered_by = e.employee_id AND a.survey_p = p
     WHERE hire_date <= {starts:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
+      AND span_from <= {starts:Array(Date32)}[p] AND {starts:Array(Date32)}[p] <= span_to
 )
-WHERE arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})
-GROUP BY p, key, used
+WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
+GROUP BY GROUPING SETS ((p, key, used), (p, used))
 ORDER BY p, key, used

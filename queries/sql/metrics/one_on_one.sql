@@ -3,10 +3,10 @@
 -- them with at least one 1on1 (a qualifying event of the chosen programs,
 -- normally kind one_on_one) in the month. Months are calendar months cut to
 -- the period. An employee-month counts under the employee's attributes on
--- their last active day of the month.
+-- their last active day of the month. Rows with an empty key are the totals.
 SELECT
     p,
-    arrayMap(i -> ak[i], {by:Array(UInt8)}) AS key,
+    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     count() AS employee_months,
     countIf((employee_id, month) IN (
         SELECT DISTINCT employee_id, toStartOfMonth(event_date)
@@ -21,20 +21,24 @@ SELECT
 FROM
 (
     SELECT
-        employee_id, p, month,
-        least(greatest(toLastDayOfMonth(month), month), {ends:Array(Date32)}[p], last_day) AS d,
-        arrayPushBack(attributes[greatest(1, arrayLastIndex(x -> x <= d, as_ofs))],
-            multiIf(d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
-                age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+')) AS ak
-    FROM employee_timeline
+        employee_id, p, month, manager_id,
+        least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day) AS d,
+        arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
+            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager,
+            d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
+            age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+'),
+            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
+    FROM employee_spans
     ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
     ARRAY JOIN arrayMap(i -> toDate32(addMonths(toStartOfMonth({starts:Array(Date32)}[p]), i)),
         range(toUInt32(age('month', toStartOfMonth({starts:Array(Date32)}[p]), toStartOfMonth({ends:Array(Date32)}[p])) + 1))) AS month
     WHERE hire_date <= least(toLastDayOfMonth(month), {ends:Array(Date32)}[p])
       AND last_day >= greatest(month, {starts:Array(Date32)}[p])
       AND hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
+      AND span_from <= least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day)
+      AND least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day) <= span_to
 )
-WHERE ak[5] != ''
-  AND arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})
-GROUP BY p, key
+WHERE manager_id != ''
+  AND arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
+GROUP BY GROUPING SETS ((p, key), (p))
 ORDER BY p, key

@@ -3,16 +3,17 @@
 -- qualifying event (any action but 'rejected') of the chosen programs in the
 -- period. Programs are chosen by category ({categories}) or by program id or
 -- kind ({programs}). An employee is counted under their attributes on their
--- last active day of the period.
+-- last active day of the period. Rows with an empty key are the totals.
 SELECT
     p,
-    arrayMap(i -> ak[i], {by:Array(UInt8)}) AS key,
+    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     count() AS eligible,
     countIf((employee_id, p) IN (
         SELECT employee_id, arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
             arrayEnumerate({starts:Array(Date32)}))) AS p
         FROM program_events
         WHERE action != 'rejected'
+          AND event_date >= arrayMin({starts:Array(Date32)}) AND event_date <= arrayMax({ends:Array(Date32)})
           AND program_id IN (
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
@@ -21,15 +22,18 @@ FROM
 (
     SELECT
         employee_id, p, least({ends:Array(Date32)}[p], last_day) AS d,
-        arrayPushBack(attributes[greatest(1, arrayLastIndex(x -> x <= d, as_ofs))],
-            multiIf(d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
-                age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+')) AS ak
-    FROM employee_timeline
+        arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
+            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager,
+            d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
+            age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+'),
+            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
+    FROM employee_spans
     ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
     WHERE if({whole_period:Bool},
         hire_date <= {starts:Array(Date32)}[p] AND last_day >= {ends:Array(Date32)}[p],
         hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p])
+      AND span_from <= least({ends:Array(Date32)}[p], last_day) AND least({ends:Array(Date32)}[p], last_day) <= span_to
 )
-WHERE arrayAll((i, vs) -> has(vs, ak[i]), {filter_dims:Array(UInt8)}, {filter_values:Array(Array(String))})
-GROUP BY p, key
+WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
+GROUP BY GROUPING SETS ((p, key), (p))
 ORDER BY p, key
