@@ -56,7 +56,8 @@ fuzz: ## run each file-format fuzz test briefly (FUZZ_TARGETS: package:target:ex
 	done
 
 bench: engine ## run the benchmarks (see BENCHMARKS.md)
-	$(GO) test -run '^$$' -bench . -benchtime 4x -count 3 -timeout 60m ./...
+	$(GO) test -run '^$$' -bench . -benchtime 4x -count 3 -timeout 60m $$($(GO) list ./... | grep -v '/metrics$$')
+	$(GO) test -run '^$$' -bench BenchmarkMetrics -benchtime 1x -timeout 60m ./metrics
 
 lint: ## check formatting, go vet and staticcheck
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi

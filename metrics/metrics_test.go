@@ -429,10 +429,10 @@ func testImpact(t *testing.T, s queries.Store) {
 	}
 }
 
-// TestDerivedTables: the employee spans the metrics read are rebuilt when
-// employee batches are loaded or undone — also when the batch state changed
-// without a rebuild, as after a crash — and always hold what the
-// employee_span_source view computes.
+// TestDerivedTables: the derived tables the metrics read (employee spans,
+// survey answers with their respondents' attributes) are rebuilt when
+// batches are loaded or undone — also when a batch state changed without a
+// rebuild, as after a crash — and always hold what their views compute.
 func TestDerivedTables(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
@@ -440,21 +440,23 @@ func TestDerivedTables(t *testing.T) {
 	fy := e.Calendar.FiscalYear(2025)
 	sameAsView := func(when string) {
 		t.Helper()
-		n, err := queries.Get[struct {
-			Missing uint64 `ch:"missing"`
-			Extra   uint64 `ch:"extra"`
-			Rows    uint64 `ch:"rows"`
-		}](ctx, s, `SELECT
-    (SELECT count() FROM (SELECT * FROM employee_span_source EXCEPT SELECT * FROM employee_spans)) AS missing,
-    (SELECT count() FROM (SELECT * FROM employee_spans EXCEPT SELECT * FROM employee_span_source)) AS extra,
-    (SELECT uniqExact(employee_id) FROM employee_spans) AS rows`, nil)
-		if err != nil {
-			t.Fatal(err)
+		for _, d := range [][2]string{{"employee_spans", "employee_span_source"}, {"survey_answers", "survey_answer_source"}} {
+			n, err := queries.Get[struct {
+				Missing uint64 `ch:"missing"`
+				Extra   uint64 `ch:"extra"`
+				Rows    uint64 `ch:"rows"`
+			}](ctx, s, fmt.Sprintf(`SELECT
+    (SELECT count() FROM (SELECT * FROM %[2]s EXCEPT SELECT * FROM %[1]s)) AS missing,
+    (SELECT count() FROM (SELECT * FROM %[1]s EXCEPT SELECT * FROM %[2]s)) AS extra,
+    (SELECT count() FROM %[1]s) AS rows`, d[0], d[1]), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.Missing != 0 || n.Extra != 0 {
+				t.Errorf("%s: %s misses %d rows of %s and has %d it does not", when, d[0], n.Missing, d[1], n.Extra)
+			}
+			t.Logf("%s: %d rows in %s", when, n.Rows, d[0])
 		}
-		if n.Missing != 0 || n.Extra != 0 {
-			t.Errorf("%s: the spans miss %d rows of the view and has %d it does not", when, n.Missing, n.Extra)
-		}
-		t.Logf("%s: %d employees", when, n.Rows)
 	}
 	headcount := func() float64 {
 		t.Helper()
@@ -462,23 +464,31 @@ func TestDerivedTables(t *testing.T) {
 	}
 	dir := filepath.Join("testdata", "fixture")
 	mustLoad(t, s, ingest.Request{Dataset: "employees", Files: []string{filepath.Join(dir, "employees_2025-04-01.csv")}, AsOf: "2025-04-01"})
+	mustLoad(t, s, ingest.Request{Dataset: "surveys", Files: []string{filepath.Join(dir, "surveys.csv")}})
 	sameAsView("one snapshot")
 	first := headcount()
 	mustLoad(t, s, ingest.Request{Dataset: "employees", Files: []string{filepath.Join(dir, "employees_2026-03-31.csv")}, AsOf: "2026-03-31"})
-	sameAsView("two snapshots")
+	mustLoad(t, s, ingest.Request{Dataset: "responses", Files: []string{filepath.Join(dir, "responses_fy2025.csv")}, Survey: "S2025"})
+	sameAsView("two snapshots and answers")
 	second := headcount()
 	if second == first {
 		t.Fatalf("headcount %v with one snapshot and with two: the second snapshot should change it", first)
 	}
 	// A state change no rebuild followed, as after a crash: the next query
 	// rebuilds.
-	latest := func() queries.Batch {
+	latest := func() queries.Batch { // the newest employee batch
 		t.Helper()
 		batches, err := queries.Batches(ctx, s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return batches[0] // newest first
+		for _, b := range batches { // newest first
+			if b.Dataset == "employees" && b.State == queries.BatchCommitted {
+				return b
+			}
+		}
+		t.Fatal("no committed employee batch")
+		return queries.Batch{}
 	}
 	if _, err := queries.ChangeStates(ctx, s, queries.StateChange{Batch: latest(), State: queries.BatchUndone}); err != nil {
 		t.Fatal(err)

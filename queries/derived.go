@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"sync"
@@ -22,6 +23,8 @@ type derived struct {
 
 var derivedTables = []derived{
 	{Table: "employee_spans", View: "employee_span_source", Datasets: []string{"employees"}},
+	// After employee_spans, which it reads.
+	{Table: "survey_answers", View: "survey_answer_source", Datasets: []string{"employees", "surveys", "responses"}},
 }
 
 // refreshMu keeps one rebuild at a time in a process.
@@ -34,28 +37,43 @@ var refreshMu sync.Mutex
 func RefreshDerived(ctx context.Context, s Store) error {
 	refreshMu.Lock()
 	defer refreshMu.Unlock()
-	for _, d := range derivedTables {
-		st, err := Get[struct {
-			Current string `ch:"current"`
-			Built   string `ch:"built"`
-		}](ctx, s, SQL("derived_check"), Params{"datasets": d.Datasets, "name": d.Table})
-		if err != nil {
-			return fmt.Errorf("queries: check %s: %w", d.Table, err)
+	type entry struct {
+		Kind  string `ch:"kind"`
+		Name  string `ch:"name"`
+		Value string `ch:"value"`
+	}
+	entries, err := Select[entry](ctx, s, SQL("derived_check"), nil)
+	if err != nil {
+		return fmt.Errorf("queries: check the derived tables: %w", err)
+	}
+	batches, built := map[string]string{}, map[string]string{}
+	for _, e := range entries {
+		if e.Kind == "dataset" {
+			batches[e.Name] = e.Value
+		} else {
+			built[e.Name] = e.Value
 		}
-		if st.Current == st.Built {
+	}
+	for _, d := range derivedTables {
+		h := sha256.New()
+		for _, ds := range d.Datasets {
+			fmt.Fprintf(h, "%s:%s;", ds, batches[ds])
+		}
+		current := hex.EncodeToString(h.Sum(nil))
+		if current == built[d.Table] {
 			continue
 		}
 		if err := rebuild(ctx, s, d); err != nil {
 			return err
 		}
-		// The fingerprint read before the rebuild: a batch committed during it
-		// makes the next check rebuild again.
+		// The batches read before the rebuild: one committed during it makes
+		// the next check rebuild again.
 		type state struct {
 			Name        string    `ch:"name"`
 			Fingerprint string    `ch:"fingerprint"`
 			RefreshedAt time.Time `ch:"refreshed_at"`
 		}
-		rec := []state{{Name: d.Table, Fingerprint: st.Current, RefreshedAt: time.Now().UTC()}}
+		rec := []state{{Name: d.Table, Fingerprint: current, RefreshedAt: time.Now().UTC()}}
 		if _, err := s.Insert(ctx, "derived_state", Slice(rec)); err != nil {
 			return fmt.Errorf("queries: record the rebuild of %s: %w", d.Table, err)
 		}

@@ -1,13 +1,10 @@
--- A derived table's state: the fingerprint of the committed batches of its
--- datasets now, and the one it was last built from ('' if never).
-SELECT
-    (
-        SELECT hex(SHA256(arrayStringConcat(arraySort(groupArray(toString(batch_id))), ',')))
-        FROM committed_batches
-        WHERE has({datasets:Array(String)}, toString(dataset))
-    ) AS current,
-    (
-        SELECT argMax(fingerprint, refreshed_at)
-        FROM derived_state
-        WHERE name = {name:String}
-    ) AS built
+-- What the derived tables are built from: each dataset's committed batches
+-- (kind 'dataset': their ids, sorted), and the fingerprint each derived
+-- table was last built from (kind 'built').
+SELECT 'dataset' AS kind, toString(dataset) AS name, arrayStringConcat(arraySort(groupArray(toString(batch_id))), ',') AS value
+FROM committed_batches
+GROUP BY dataset
+UNION ALL
+SELECT 'built' AS kind, name, argMax(fingerprint, refreshed_at) AS value
+FROM derived_state
+GROUP BY name

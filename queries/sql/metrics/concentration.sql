@@ -18,7 +18,8 @@ FROM
             d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
             age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+'),
             arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
-    FROM
+    FROM employee_spans AS e
+    INNER JOIN
     (
         SELECT employee_id,
             arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
@@ -31,8 +32,7 @@ FROM
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
         GROUP BY employee_id, p
-    ) AS ev
-    INNER JOIN employee_spans AS e ON e.employee_id = ev.employee_id
+    ) AS ev ON ev.employee_id = e.employee_id
     WHERE e.span_from <= d AND d <= e.span_to
 )
 WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})

@@ -3,7 +3,9 @@
 -- many employees, and their hours and cost. Programs are chosen as in
 -- utilization.sql. An event counts under its employee's attributes on its
 -- date (the span holding it); events of employees missing from the HR master
--- are left out. Rows with an empty key are the totals.
+-- are left out. The events are the right side of the join, so the engine
+-- builds its hash table from them rather than from every span. Rows with an
+-- empty key are the totals.
 SELECT
     p,
     arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
@@ -20,7 +22,8 @@ FROM
             d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
             age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+'),
             arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
-    FROM
+    FROM employee_spans AS e
+    INNER JOIN
     (
         SELECT employee_id, event_date, hours, cost_jpy,
             arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
@@ -31,8 +34,8 @@ FROM
           AND program_id IN (
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
-    ) AS ev
-    ASOF INNER JOIN employee_spans AS e ON e.employee_id = ev.employee_id AND e.span_from <= ev.event_date
+    ) AS ev ON ev.employee_id = e.employee_id
+    WHERE e.span_from <= ev.event_date AND ev.event_date <= e.span_to
 )
 WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
 GROUP BY GROUPING SETS ((p, key), (p))

@@ -41,22 +41,14 @@ FROM
     LEFT JOIN
     (
         SELECT
-            r.employee_id AS answered_by, s.p AS survey_p,
-            countIf(toInt16(if(i.reverse_coded AND i.scale IN ('likert4', 'likert5', 'likert7'),
-                multiIf(i.scale = 'likert4', 5, i.scale = 'likert5', 6, 8) - r.value, r.value))
-                >= multiIf(i.scale = 'likert4', 3, i.scale = 'likert5', 4, i.scale = 'likert7', 6, 1)) AS index_favorable,
+            employee_id AS answered_by,
+            arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
+                arrayEnumerate({starts:Array(Date32)}))) AS survey_p,
+            countIf(favorable) AS index_favorable,
             count() AS index_answers
-        FROM survey_responses AS r
-        INNER JOIN survey_items AS i ON i.survey_id = r.survey_id AND i.item_id = r.item_id
-        INNER JOIN
-        (
-            SELECT survey_id,
-                arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
-                    arrayEnumerate({starts:Array(Date32)}))) AS p
-            FROM surveys
-            WHERE identified
-        ) AS s ON s.survey_id = r.survey_id
-        WHERE r.value IS NOT NULL AND r.employee_id != '' AND i.engagement_index AND i.scale IN ('likert4', 'likert5', 'likert7', 'yesno')
+        FROM survey_answers
+        WHERE employee_id != '' AND engagement_index AND scale IN ('likert4', 'likert5', 'likert7', 'yesno')
+          AND closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
         GROUP BY answered_by, survey_p
     ) AS a ON a.answered_by = e.employee_id AND a.survey_p = p
     WHERE hire_date <= {starts:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]

@@ -28,14 +28,19 @@ FROM
             d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
             age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+'),
             arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
-    FROM employee_spans
-    ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
-    ARRAY JOIN arrayMap(i -> toDate32(addMonths(toStartOfMonth({starts:Array(Date32)}[p]), i)),
-        range(toUInt32(age('month', toStartOfMonth({starts:Array(Date32)}[p]), toStartOfMonth({ends:Array(Date32)}[p])) + 1))) AS month
-    WHERE hire_date <= least(toLastDayOfMonth(month), {ends:Array(Date32)}[p])
-      AND last_day >= greatest(month, {starts:Array(Date32)}[p])
-      AND hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
-      AND span_from <= least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day)
+    FROM
+    (
+        SELECT *, p
+        FROM employee_spans
+        ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
+        WHERE hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
+          AND span_from <= least({ends:Array(Date32)}[p], last_day) AND span_to >= greatest({starts:Array(Date32)}[p], hire_date)
+    )
+    -- the months the employee is active in, of this period
+    ARRAY JOIN arrayMap(i -> toDate32(addMonths(toStartOfMonth(greatest({starts:Array(Date32)}[p], hire_date)), i)),
+        range(toUInt32(age('month', toStartOfMonth(greatest({starts:Array(Date32)}[p], hire_date)),
+            toStartOfMonth(least({ends:Array(Date32)}[p], last_day))) + 1))) AS month
+    WHERE span_from <= least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day)
       AND least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day) <= span_to
 )
 WHERE manager_id != ''

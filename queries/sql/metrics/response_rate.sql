@@ -6,10 +6,10 @@
 -- group, the headcount on the close date. Several surveys in a period add
 -- up. Rows with an empty key are the totals.
 --
--- A respondent of an identified survey counts under their attributes at the
--- close date; one of an anonymous survey under the segments captured with the
--- answers (department, grade, tenure band) and nothing else. The headcount
--- counts each employee under their attributes at the close date.
+-- Respondents count under their attributes in survey_answers (for an
+-- identified survey those at the close date; for an anonymous one the
+-- segments captured with the answers). The headcount counts each employee
+-- under their attributes at the close date.
 WITH
     s AS
     (
@@ -30,25 +30,20 @@ FROM
     FROM
     (
         SELECT
-            s.p AS p, s.closes_on AS d, s.identified AND e.employee_id != '' AS known,
-            arrayMap(i -> if(known,
-                multiIf(i = 1, e.department, i = 2, e.division, i = 3, e.grade, i = 4, e.employment_type, i = 5, e.manager_id,
-                    i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager,
-                    d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
-                    age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+'),
-                multiIf(i = 1, toString(r.segment_department), i = 3, toString(r.segment_grade), i = 10, toString(r.segment_tenure_band), '')),
+            s.p AS p,
+            arrayMap(i -> multiIf(i = 1, a.department, i = 2, a.division, i = 3, a.grade, i = 4, a.employment_type, i = 5, a.manager_id,
+                i = 6, a.hire_type, i = 7, a.gender, i = 8, a.job_family, i = 9, a.is_manager, a.tenure_band),
                 arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
         FROM
         (
-            SELECT survey_id, respondent_id, any(employee_id) AS employee_id,
-                any(segment_department) AS segment_department, any(segment_grade) AS segment_grade,
-                any(segment_tenure_band) AS segment_tenure_band
-            FROM survey_responses
-            WHERE value IS NOT NULL OR text != ''
-            GROUP BY survey_id, respondent_id
-        ) AS r
-        INNER JOIN s ON s.survey_id = r.survey_id
-        ASOF LEFT JOIN employee_spans AS e ON e.employee_id = r.employee_id AND e.span_from <= s.closes_on
+            SELECT any(survey_id) AS survey_id, any(department) AS department, any(division) AS division, any(grade) AS grade,
+                any(employment_type) AS employment_type, any(manager_id) AS manager_id, any(hire_type) AS hire_type, any(gender) AS gender,
+                any(job_family) AS job_family, any(is_manager) AS is_manager, any(tenure_band) AS tenure_band
+            FROM survey_answers
+            WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
+            GROUP BY respondent
+        ) AS a
+        INNER JOIN s ON s.survey_id = a.survey_id
     )
     UNION ALL
     SELECT p, false AS respondent, av

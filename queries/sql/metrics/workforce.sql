@@ -29,8 +29,14 @@ FROM
             d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
             age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+'),
             arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
-    FROM employee_spans
-    ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
+    FROM
+    (
+        SELECT *, p
+        FROM employee_spans
+        ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
+        WHERE hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
+          AND span_from <= {ends:Array(Date32)}[p] AND span_to >= {starts:Array(Date32)}[p]
+    )
     ARRAY JOIN arrayFilter(f -> span_from <= f.2 AND f.2 <= span_to, arrayConcat(
         arrayMap(x -> (1, x), arrayFilter(x -> hire_date <= x AND x <= last_day, {points:Array(Array(Date32))}[p])),
         if(hire_date <= {starts:Array(Date32)}[p] AND {starts:Array(Date32)}[p] <= last_day, [(2, {starts:Array(Date32)}[p])], []),
@@ -38,8 +44,6 @@ FROM
         if({starts:Array(Date32)}[p] <= last_day AND last_day <= {ends:Array(Date32)}[p], [(4, last_day)], []),
         if({starts:Array(Date32)}[p] <= hire_date AND hire_date <= {ends:Array(Date32)}[p], [(5, hire_date)], [])
     )) AS fact
-    WHERE hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
-      AND span_from <= {ends:Array(Date32)}[p] AND span_to >= {starts:Array(Date32)}[p]
 )
 WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
 GROUP BY GROUPING SETS ((p, key), (p))
