@@ -77,11 +77,11 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 			}
 		}
 	}
-	// Complementary suppression, to a fixed point.
-	type family struct {
-		rows     []*Row
-		disjoint bool
+	// A filter's other values.
+	if err := e.protectFilterValues(ctx, pl, res, cuts); err != nil {
+		return err
 	}
+	// Complementary suppression, to a fixed point.
 	var families []family
 	overlapping := len(pl.by) == 1 && pl.by[0].SurveyOnly
 	// Each period's groups beside that period's total.
@@ -142,6 +142,31 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 		}
 		families = append(families, family{rows: totals})
 	}
+	complement(families, t)
+	all(func(r *Row) {
+		if r.Withheld {
+			r.Value, r.Numerator, r.Denominator, r.Respondents, r.Reason = nil, 0, nil, 0, ReasonTooFew
+		}
+	})
+	return nil
+}
+
+// family is a set of groups shown side by side whose respondents make up a
+// larger group shown too: disjoint groups add up to it, overlapping ones
+// (items, themes, periods) each hold some of the same people.
+type family struct {
+	rows     []*Row
+	disjoint bool
+}
+
+// complement withholds, family by family and to a fixed point, the smallest
+// shown group while the withheld groups stand on fewer than t respondents
+// (the largest withheld one for overlapping groups), so that the larger
+// group minus the shown ones reveals no one. Of equal groups the first is
+// taken: families must list their groups in an order every request shares.
+// It reports whether it withheld anything.
+func complement(families []family, t int) bool {
+	did := false
 	for changed := true; changed; {
 		changed = false
 		for _, f := range families {
@@ -164,14 +189,61 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 				if !hidden || held >= t || smallest == nil {
 					break
 				}
-				changed = withhold(smallest) || changed
+				smallest.Withheld, changed, did = true, true, true
 			}
 		}
 	}
-	all(func(r *Row) {
-		if r.Withheld {
-			r.Value, r.Numerator, r.Denominator, r.Respondents, r.Reason = nil, 0, nil, 0, ReasonTooFew
+	return did
+}
+
+// protectFilterValues guards each filter against its other values. A group
+// filtered to some values of a dimension, and the same group filtered to
+// each other value, add up to the group unfiltered; all of them can be
+// asked for. So the group is cut by the filter's dimension (without that
+// filter): each value under the threshold is withheld, and then the
+// smallest shown values while the withheld ones stand on fewer respondents
+// than the threshold — as every request filtering on one of them does too.
+// A group whose filter takes a withheld value is withheld.
+func (e *Engine) protectFilterValues(ctx context.Context, pl *plan, res *Result, cuts [][]Dimension) error {
+	t := e.threshold()
+	for fi, f := range pl.filters {
+		d, _ := DimensionByID(f.Dimension)
+		others := slices.Delete(slices.Clone(pl.filters), fi, fi+1)
+		for _, by := range cuts {
+			cells, err := e.term(ctx, pl, pl.metric.Numerator, append(slices.Clone(by), d), others)
+			if err != nil {
+				return err
+			}
+			byGroup := map[groupKey][]*Row{} // the group → its cells, one per value
+			for k, v := range cells {
+				if len(v.key) != len(by)+1 {
+					continue // a total
+				}
+				c := &Row{Key: v.key, Respondents: v.respondents, Withheld: v.respondents > 0 && v.respondents < t}
+				g := keyOf(k.period, v.key[:len(by)])
+				byGroup[g] = append(byGroup[g], c)
+			}
+			var families []family
+			for _, cs := range byGroup {
+				// In key order, so that every request settles a tie for the
+				// smallest value the same way.
+				slices.SortFunc(cs, func(a, b *Row) int { return slices.Compare(a.Key, b.Key) })
+				families = append(families, family{rows: cs, disjoint: !d.SurveyOnly})
+			}
+			complement(families, t)
+			rows := res.Rows
+			if len(by) == 0 {
+				rows = res.Totals
+			}
+			for i := range rows {
+				r := &rows[i]
+				for _, c := range byGroup[keyOf(r.period, r.Key)] {
+					if c.Withheld && slices.Contains(f.Values, c.Key[len(c.Key)-1]) {
+						r.Withheld = true
+					}
+				}
+			}
 		}
-	})
+	}
 	return nil
 }

@@ -211,6 +211,38 @@ func TestDemo(t *testing.T) {
 	t.Run("every metric computes", func(t *testing.T) { testEveryMetric(t, s) })
 	t.Run("anonymity attack", func(t *testing.T) { testAnonymityAttack(t, s) })
 	t.Run("program impact", func(t *testing.T) { testImpact(t, s) })
+	t.Run("spans hold one tenure band", func(t *testing.T) { testSpanTenure(t, s) })
+}
+
+// testSpanTenure: a span's tenure band is the band of each of its days —
+// the band at its first and its last day (bands only grow with the date) —
+// computed as SPEC's tenure bands from age in months, and the spans of an
+// employee tile the calendar without gaps or overlaps.
+func testSpanTenure(t *testing.T, s queries.Store) {
+	got, err := queries.Get[struct {
+		Spans  uint64 `ch:"spans"`
+		Wrong  uint64 `ch:"wrong"`
+		Broken uint64 `ch:"broken"`
+	}](context.Background(), s, `
+SELECT
+    count() AS spans,
+    countIf(arrayExists(d -> multiIf(d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
+        age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+') != tenure_band, [span_from, span_to])) AS wrong,
+    countIf(span_from != if(n = 1, toDate32('1900-01-01'), previous_to + 1) OR (n = spans_of_employee AND span_to != toDate32('2299-12-31'))) AS broken
+FROM
+(
+    SELECT *,
+        row_number() OVER (PARTITION BY employee_id ORDER BY span_from) AS n,
+        count() OVER (PARTITION BY employee_id) AS spans_of_employee,
+        lagInFrame(span_to) OVER (PARTITION BY employee_id ORDER BY span_from ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS previous_to
+    FROM employee_spans
+)`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Spans == 0 || got.Wrong != 0 || got.Broken != 0 {
+		t.Errorf("%d spans: %d change tenure band inside, %d leave a gap or overlap", got.Spans, got.Wrong, got.Broken)
+	}
 }
 
 // testEveryMetric runs every metric of the catalog, in total and by some
@@ -275,8 +307,10 @@ func testPerMetric(t *testing.T, e *metrics.Engine, req metrics.Request, per str
 
 // testAnonymityAttack tries, for every dimension of the survey metrics, to
 // work out a withheld group from what is shown: a total minus the shown
-// groups, a division minus its shown departments, and a group without a
-// filter minus the same group with it. No attempt may reveal between 1 and
+// groups, a division minus its shown departments, a group without a filter
+// minus the same group with it, and a group minus the same group filtered
+// to each value of another dimension in turn (alone and beside a second
+// filter). No attempt may reveal between 1 and
 // threshold−1 respondents.
 func testAnonymityAttack(t *testing.T, s queries.Store) {
 	const threshold = 5
@@ -349,6 +383,37 @@ func testAnonymityAttack(t *testing.T, s queries.Store) {
 			}
 			if id == "engagement_index" {
 				leak(fmt.Sprintf("%s: division %s − its shown departments", id, div), d.Respondents-sum)
+			}
+		}
+	}
+	// A group, and the same group filtered to each grade in turn (also
+	// beside a second filter): the group minus its shown grade slices is
+	// its withheld ones.
+	var grades []string
+	for _, r := range compute(t, e, metrics.Request{Metric: "headcount", Period: fy, By: []string{"grade"}}).Rows {
+		grades = append(grades, r.Key[0])
+	}
+	for _, base := range [][]metrics.Filter{nil, {{Dimension: "gender", Values: []string{"女性"}}}, {{Dimension: "employment_type", Values: []string{"正社員"}}}} {
+		for _, dim := range []string{"department", "tenure_band", "hire_type"} {
+			whole := compute(t, e, metrics.Request{Metric: "engagement_index", Period: fy, By: []string{dim}, Filters: base})
+			groups := shown(whole)
+			const total = "(total)"
+			groups[total] = whole.Totals[0]
+			sums := map[string]int{}
+			for _, g := range grades {
+				sliced := compute(t, e, metrics.Request{Metric: "engagement_index", Period: fy, By: []string{dim},
+					Filters: append(slices.Clone(base), metrics.Filter{Dimension: "grade", Values: []string{g}})})
+				for k, r := range shown(sliced) {
+					sums[k] += r.Respondents
+				}
+				if tot := sliced.Totals[0]; !tot.Withheld {
+					sums[total] += tot.Respondents
+				}
+			}
+			for k, r := range groups {
+				if !r.Withheld {
+					leak(fmt.Sprintf("engagement_index by %s %q with %v − its shown grade slices", dim, k, base), r.Respondents-sums[k])
+				}
 			}
 		}
 	}

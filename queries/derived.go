@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -82,13 +83,18 @@ func RefreshDerived(ctx context.Context, s Store) error {
 }
 
 func rebuild(ctx context.Context, s Store, d derived) (err error) {
+	fail := func(err error) error { return fmt.Errorf("queries: rebuild %s: %w", d.Table, err) }
 	var suffix [6]byte
 	if _, err := rand.Read(suffix[:]); err != nil {
-		return err
+		return fail(err)
 	}
-	next := d.Table + "__next_" + hex.EncodeToString(suffix[:])
-	fail := func(err error) error { return fmt.Errorf("queries: rebuild %s: %w", d.Table, err) }
-	if err := s.Exec(ctx, "CREATE TABLE "+next+" AS "+d.Table, nil); err != nil {
+	table, err1 := QuoteIdentifier(d.Table)
+	view, err2 := QuoteIdentifier(d.View)
+	next, err3 := QuoteIdentifier(d.Table + "__next_" + hex.EncodeToString(suffix[:]))
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return fail(err)
+	}
+	if err := s.Exec(ctx, "CREATE TABLE "+next+" AS "+table, nil); err != nil {
 		return fail(err)
 	}
 	defer func() {
@@ -96,10 +102,10 @@ func rebuild(ctx context.Context, s Store, d derived) (err error) {
 			err = fail(derr)
 		}
 	}()
-	if err := s.Exec(ctx, "INSERT INTO "+next+" SELECT * FROM "+d.View, nil); err != nil {
+	if err := s.Exec(ctx, "INSERT INTO "+next+" SELECT * FROM "+view, nil); err != nil {
 		return fail(err)
 	}
-	if err := s.Exec(ctx, "EXCHANGE TABLES "+d.Table+" AND "+next, nil); err != nil {
+	if err := s.Exec(ctx, "EXCHANGE TABLES "+table+" AND "+next, nil); err != nil {
 		return fail(err)
 	}
 	return nil

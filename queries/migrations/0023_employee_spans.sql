@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS employee_spans
     hire_type            LowCardinality(String),
     gender               LowCardinality(String),
     job_family           LowCardinality(String),
-    is_manager           LowCardinality(String)
+    is_manager           LowCardinality(String),
+    tenure_band          LowCardinality(String)
 )
 ENGINE = MergeTree
-ORDER BY (employee_id, span_from)
+ORDER BY (span_to, employee_id)

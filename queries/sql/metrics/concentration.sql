@@ -14,9 +14,7 @@ FROM
     SELECT
         ev.p AS p, ev.uses AS uses, least({ends:Array(Date32)}[p], e.last_day) AS d,
         arrayMap(i -> multiIf(i = 1, e.department, i = 2, e.division, i = 3, e.grade, i = 4, e.employment_type, i = 5, e.manager_id,
-            i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager,
-            d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
-            age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+'),
+            i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager, i = 10, e.tenure_band, ''),
             arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
     FROM employee_spans AS e
     INNER JOIN
@@ -33,7 +31,8 @@ FROM
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
         GROUP BY employee_id, p
     ) AS ev ON ev.employee_id = e.employee_id
-    WHERE e.span_from <= d AND d <= e.span_to
+    WHERE e.span_to >= arrayMin({starts:Array(Date32)}) AND e.span_from <= arrayMax({ends:Array(Date32)})
+      AND e.span_from <= d AND d <= e.span_to
 )
 WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
 GROUP BY GROUPING SETS ((p, key), (p))

@@ -18,9 +18,7 @@ FROM
     SELECT
         ev.employee_id AS employee_id, ev.p AS p, ev.hours AS hours, ev.cost_jpy AS cost_jpy, ev.event_date AS d,
         arrayMap(i -> multiIf(i = 1, e.department, i = 2, e.division, i = 3, e.grade, i = 4, e.employment_type, i = 5, e.manager_id,
-            i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager,
-            d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
-            age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+'),
+            i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager, i = 10, e.tenure_band, ''),
             arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
     FROM employee_spans AS e
     INNER JOIN
@@ -35,7 +33,8 @@ FROM
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
     ) AS ev ON ev.employee_id = e.employee_id
-    WHERE e.span_from <= ev.event_date AND ev.event_date <= e.span_to
+    WHERE e.span_to >= arrayMin({starts:Array(Date32)}) AND e.span_from <= arrayMax({ends:Array(Date32)})
+      AND e.span_from <= ev.event_date AND ev.event_date <= e.span_to
 )
 WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
 GROUP BY GROUPING SETS ((p, key), (p))

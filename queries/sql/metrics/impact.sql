@@ -22,9 +22,7 @@ FROM
     SELECT
         employee_id, p, last_day, {starts:Array(Date32)}[p] AS d,
         arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
-            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager,
-            d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
-            age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+'),
+            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager, i = 10, tenure_band, ''),
             arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av,
         (employee_id, p) IN (
             SELECT employee_id, arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
@@ -51,7 +49,8 @@ FROM
           AND closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
         GROUP BY answered_by, survey_p
     ) AS a ON a.answered_by = e.employee_id AND a.survey_p = p
-    WHERE hire_date <= {starts:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
+    WHERE e.span_to >= arrayMin({starts:Array(Date32)}) AND e.span_from <= arrayMax({starts:Array(Date32)})
+      AND hire_date <= {starts:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
       AND span_from <= {starts:Array(Date32)}[p] AND {starts:Array(Date32)}[p] <= span_to
 )
 WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})

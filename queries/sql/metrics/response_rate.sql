@@ -52,9 +52,7 @@ FROM
         SELECT
             s.p AS p, s.closes_on AS d,
             arrayMap(i -> multiIf(i = 1, e.department, i = 2, e.division, i = 3, e.grade, i = 4, e.employment_type, i = 5, e.manager_id,
-                i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager,
-                d < e.hire_date, '', age('month', e.hire_date, d) < 12, '<1y', age('month', e.hire_date, d) < 36, '1-3y',
-                age('month', e.hire_date, d) < 60, '3-5y', age('month', e.hire_date, d) < 120, '5-10y', '10y+'),
+                i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager, i = 10, e.tenure_band, ''),
                 arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
         FROM employee_spans AS e
         CROSS JOIN s

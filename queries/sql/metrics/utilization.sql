@@ -23,13 +23,12 @@ FROM
     SELECT
         employee_id, p, least({ends:Array(Date32)}[p], last_day) AS d,
         arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
-            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager,
-            d < hire_date, '', age('month', hire_date, d) < 12, '<1y', age('month', hire_date, d) < 36, '1-3y',
-            age('month', hire_date, d) < 60, '3-5y', age('month', hire_date, d) < 120, '5-10y', '10y+'),
+            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager, i = 10, tenure_band, ''),
             arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
     FROM employee_spans
     ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
-    WHERE if({whole_period:Bool},
+    WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
+      AND if({whole_period:Bool},
         hire_date <= {starts:Array(Date32)}[p] AND last_day >= {ends:Array(Date32)}[p],
         hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p])
       AND span_from <= least({ends:Array(Date32)}[p], last_day) AND least({ends:Array(Date32)}[p], last_day) <= span_to
