@@ -330,6 +330,11 @@ var fixtureCases = []fixtureCase{
 	{metric: "engagement_index", period: "FY2024", by: []string{"department"}, key: []string{"Dev"}, num: 3, den: 8, value: 37.5, resp: 4},
 	// Sales R05-R07: P1 2 + P2 1 = 3 of 6.
 	{metric: "engagement_index", period: "FY2024", by: []string{"department"}, key: []string{"Sales"}, num: 3, den: 6, value: 50, resp: 3},
+	// By division, an anonymous survey's answers count under the division of
+	// their department on the close date: Dev and Sales are both Business,
+	// so Business has all seven respondents, 3 + 3 = 6 of 14. Corporate (HR)
+	// has none.
+	{metric: "engagement_index", period: "FY2024", by: []string{"division"}, key: []string{"Business"}, num: 6, den: 14, value: 42.8571, resp: 7},
 	// Against the previous survey: Dev 9/14 in FY2025 and 3/8 in FY2024, a
 	// change of (72 − 42)/112 = 30/112 = 26.7857 points.
 	{metric: "engagement_index", period: "FY2025", by: []string{"department"}, key: []string{"Dev"}, num: 9, den: 14, value: 64.2857, resp: 5,

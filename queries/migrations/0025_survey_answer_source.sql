@@ -5,8 +5,9 @@
 -- unfavorable, and the attributes the respondent counts under. A respondent
 -- of an identified survey counts under their attributes at the close date
 -- (the span holding it); one of an anonymous survey under the segments
--- captured with the answers (department, grade, tenure band) and nothing
--- else. Free-text answers have scale 'text' and no value. respondent
+-- captured with the answers (department, grade, tenure band), and the
+-- division its department belongs to on the close date (of the employees
+-- in it that day; '' when there are none). Free-text answers have scale 'text' and no value. respondent
 -- identifies a survey's respondent in one number, for counting them fast.
 --
 -- Favorable is 3-4 on likert4, 4-5 on likert5, 6-7 on likert7 and yes;
@@ -27,7 +28,7 @@ SELECT
     value >= 0 AND value <= multiIf(i.scale IN ('likert4', 'likert5', 'likert7'), 2, i.scale = 'yesno', 0, -1) AS unfavorable,
     s.identified AND e.employee_id != '' AS known,
     if(known, e.department, toString(r.segment_department)) AS department,
-    if(known, e.division, '') AS division,
+    if(known, e.division, d.division) AS division,
     if(known, e.grade, toString(r.segment_grade)) AS grade,
     if(known, e.employment_type, '') AS employment_type,
     if(known, e.manager_id, '') AS manager_id,
@@ -44,4 +45,13 @@ FROM survey_responses AS r
 INNER JOIN survey_items AS i ON i.survey_id = r.survey_id AND i.item_id = r.item_id
 INNER JOIN surveys AS s ON s.survey_id = r.survey_id
 ASOF LEFT JOIN employee_spans AS e ON e.employee_id = r.employee_id AND e.span_from <= s.closes_on
+LEFT JOIN
+(
+    SELECT x.survey_id AS survey_id, toString(m.department) AS department, any(toString(m.division)) AS division
+    FROM employee_spans AS m
+    CROSS JOIN surveys AS x
+    WHERE NOT x.identified
+      AND m.span_from <= x.closes_on AND x.closes_on <= m.span_to AND m.hire_date <= x.closes_on AND x.closes_on <= m.last_day
+    GROUP BY survey_id, department
+) AS d ON d.survey_id = r.survey_id AND d.department = toString(r.segment_department)
 WHERE r.value IS NOT NULL OR (i.scale = 'text' AND r.text != '')
