@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/careerkpi/careerkpi/queries"
@@ -107,25 +108,23 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 	type counts struct{ users, nonUsers ImpactGroup }
 	groups := map[string]*counts{}
 	var keys [][]string
-	cuts := [][]Dimension{by} // the breakdown, if asked for, comes with the whole cohort
-	for _, cut := range cuts {
-		err := e.impactCounts(ctx, res.Period, req, cut, func(key []string, used bool, g ImpactGroup) {
-			k := fmt.Sprint(key)
-			c := groups[k]
-			if c == nil {
-				c = &counts{}
-				groups[k] = c
-				keys = append(keys, key)
-			}
-			if used {
-				c.users = g
-			} else {
-				c.nonUsers = g
-			}
-		})
-		if err != nil {
-			return nil, err
+	// The breakdown, if asked for, comes with the whole cohort.
+	err := e.impactCounts(ctx, res.Period, req, by, func(key []string, used bool, g ImpactGroup) {
+		k := keyOf(0, key).key
+		c := groups[k]
+		if c == nil {
+			c = &counts{}
+			groups[k] = c
+			keys = append(keys, key)
 		}
+		if used {
+			c.users = g
+		} else {
+			c.nonUsers = g
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(keys, func(a, b []string) int {
 		if len(a) != len(b) { // the whole cohort last
@@ -133,12 +132,12 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 		}
 		return slices.Compare(a, b)
 	})
-	if groups[fmt.Sprint([]string{})] == nil { // an empty cohort still has its row
+	if groups[keyOf(0, nil).key] == nil { // an empty cohort still has its row
 		keys = append(keys, []string{})
-		groups[fmt.Sprint([]string{})] = &counts{}
+		groups[keyOf(0, nil).key] = &counts{}
 	}
 	for _, key := range keys {
-		c := groups[fmt.Sprint(key)]
+		c := groups[keyOf(0, key).key]
 		row := ImpactRow{Key: key, Users: impactGroup(c.users), NonUsers: impactGroup(c.nonUsers)}
 		if row.Users.Rate != nil && row.NonUsers.Rate != nil {
 			d := *row.Users.Rate - *row.NonUsers.Rate
@@ -162,22 +161,23 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 				fewer.Filters = append(fewer.Filters, f)
 			}
 		}
-		for _, cut := range cuts {
-			err := e.impactCounts(ctx, res.Period, fewer, cut, func(key []string, used bool, g ImpactGroup) {
-				for i, r := range res.Rows {
-					mine := r.NonUsers
-					if used {
-						mine = r.Users
-					}
-					if slices.Equal(r.Key, key) && g.Respondents-mine.Respondents > 0 && g.Respondents-mine.Respondents < res.Threshold {
-						diffHeld[i] = true
-					}
+		err := e.impactCounts(ctx, res.Period, fewer, by, func(key []string, used bool, g ImpactGroup) {
+			for i, r := range res.Rows {
+				mine := r.NonUsers
+				if used {
+					mine = r.Users
 				}
-			})
-			if err != nil {
-				return nil, err
+				if slices.Equal(r.Key, key) && g.Respondents-mine.Respondents > 0 && g.Respondents-mine.Respondents < res.Threshold {
+					diffHeld[i] = true
+				}
 			}
+		})
+		if err != nil {
+			return nil, err
 		}
+	}
+	if err := e.impactFilterValues(ctx, res.Period, req, by, res.Rows, diffHeld); err != nil {
+		return nil, err
 	}
 	protectImpact(res.Rows, res.Threshold, diffHeld)
 	for i := range res.Rows {
@@ -191,33 +191,23 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 }
 
 // protectImpact withholds the engagement figures of the rows already held
-// and of those that stand on fewer respondents than the threshold t. Users and non-users together make up
-// the cohort, whose engagement is shown elsewhere, so when one side of a
-// row is withheld the other is too; and the rows of a breakdown add up to
-// the whole cohort, so while the withheld rows together stand on fewer than
-// t respondents, the smallest shown row is withheld as well (SPEC
-// "Anonymity", complementary suppression).
+// and of those where the users or the non-users stand on fewer respondents
+// than the threshold t. Users and non-users together make up the cohort,
+// whose engagement is shown elsewhere, so when one side of a row is
+// withheld the other is too; and the rows of a breakdown add up to the
+// whole cohort, side by side, so complementary suppression applies to each
+// side (SPEC "Anonymity").
 func protectImpact(rows []ImpactRow, t int, held []bool) {
-	n := make([]int, len(rows))
+	n := make([]sides, len(rows))
+	var breakdown []int
 	for i, r := range rows {
-		n[i] = r.Users.Respondents + r.NonUsers.Respondents
-		held[i] = held[i] || n[i] > 0 && (r.Users.Respondents < t || r.NonUsers.Respondents < t)
-	}
-	for last := len(rows) - 1; ; { // rows[last] is the whole cohort
-		heldN, smallest := 0, -1
-		for i := range last {
-			switch {
-			case held[i]:
-				heldN += n[i]
-			case n[i] > 0 && (smallest < 0 || n[i] < n[smallest]):
-				smallest = i
-			}
+		n[i] = sides{r.Users.Respondents, r.NonUsers.Respondents}
+		held[i] = held[i] || n[i].tooFew(t)
+		if len(r.Key) > 0 {
+			breakdown = append(breakdown, i)
 		}
-		if heldN == 0 || heldN >= t || smallest < 0 {
-			break
-		}
-		held[smallest] = true
 	}
+	complementSides(n, held, breakdown, t)
 	for i := range rows {
 		if held[i] {
 			for _, g := range []*ImpactGroup{&rows[i].Users, &rows[i].NonUsers} {
@@ -225,6 +215,107 @@ func protectImpact(rows []ImpactRow, t int, held []bool) {
 			}
 		}
 	}
+}
+
+// sides are the respondents among a group's users and non-users.
+type sides struct{ users, nonUsers int }
+
+// tooFew reports whether someone answered but either side is under t.
+func (s sides) tooFew(t int) bool {
+	return s.users+s.nonUsers > 0 && (s.users < t || s.nonUsers < t)
+}
+
+// complementSides withholds, while the withheld members' users (or
+// non-users) together stand on between 1 and t−1 respondents, the shown
+// member with the fewest respondents on that side. Members are indexes of
+// n and held, in an order every request shares.
+func complementSides(n []sides, held []bool, members []int, t int) {
+	for {
+		var users, nonUsers int
+		for _, i := range members {
+			if held[i] {
+				users, nonUsers = users+n[i].users, nonUsers+n[i].nonUsers
+			}
+		}
+		side := func(s sides) int { return s.users }
+		switch {
+		case users > 0 && users < t:
+		case nonUsers > 0 && nonUsers < t:
+			side = func(s sides) int { return s.nonUsers }
+		default:
+			return
+		}
+		smallest := -1
+		for _, i := range members {
+			if !held[i] && side(n[i]) > 0 && (smallest < 0 || side(n[i]) < side(n[smallest])) {
+				smallest = i
+			}
+		}
+		if smallest < 0 {
+			return
+		}
+		held[smallest] = true
+	}
+}
+
+// impactFilterValues guards each filter of an impact request against its
+// other values, as protectFilterValues does for metrics: each row is cut by
+// the filter's dimension (without that filter), values under the threshold
+// and their complements are withheld, and a row whose filter takes a
+// withheld value is marked in held.
+func (e *Engine) impactFilterValues(ctx context.Context, p Period, req ImpactRequest, by []Dimension, rows []ImpactRow, held []bool) error {
+	t := e.threshold()
+	for fi, f := range req.Filters {
+		d, _ := DimensionByID(f.Dimension)
+		others := req
+		others.Filters = slices.Delete(slices.Clone(req.Filters), fi, fi+1)
+		type cell struct {
+			value string
+			n     sides
+		}
+		cells := map[string][]*cell{} // a row's key → its cells, one per value
+		index := map[string]map[string]*cell{}
+		err := e.impactCounts(ctx, p, others, append(slices.Clone(by), d), func(key []string, used bool, g ImpactGroup) {
+			if len(key) != len(by)+1 {
+				return // a total
+			}
+			k := keyOf(0, key[:len(by)]).key
+			if index[k] == nil {
+				index[k] = map[string]*cell{}
+			}
+			c := index[k][key[len(by)]]
+			if c == nil {
+				c = &cell{value: key[len(by)]}
+				index[k][c.value] = c
+				cells[k] = append(cells[k], c)
+			}
+			if used {
+				c.n.users = g.Respondents
+			} else {
+				c.n.nonUsers = g.Respondents
+			}
+		})
+		if err != nil {
+			return fmt.Errorf("metrics: program impact: %w", err)
+		}
+		for i, r := range rows {
+			cs := cells[keyOf(0, r.Key).key]
+			slices.SortFunc(cs, func(a, b *cell) int { return strings.Compare(a.value, b.value) })
+			n := make([]sides, len(cs))
+			cellHeld := make([]bool, len(cs))
+			members := make([]int, len(cs))
+			for j, c := range cs {
+				n[j], cellHeld[j], members[j] = c.n, c.n.tooFew(t), j
+			}
+			complementSides(n, cellHeld, members, t)
+			for j, c := range cs {
+				if cellHeld[j] && slices.Contains(f.Values, c.value) {
+					held[i] = true
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func impactGroup(g ImpactGroup) ImpactGroup {
