@@ -22,6 +22,10 @@ type Engine struct {
 	Threshold int
 	// Targets are the metrics' targets per fiscal year.
 	Targets Targets
+	// NoRollups makes every figure come from the events themselves rather
+	// than from rollups such as program_use_years: the tests compare the
+	// two.
+	NoRollups bool
 }
 
 // Targets holds targets: metric id → fiscal year → target value.
@@ -122,6 +126,8 @@ type plan struct {
 	filters  []Filter
 	program  string
 	calendar Calendar
+	// noRollups: see Engine.NoRollups.
+	noRollups bool
 }
 
 func (e *Engine) plan(req Request) (*plan, error) {
@@ -141,7 +147,7 @@ func (e *Engine) plan(req Request) (*plan, error) {
 	if m.Per != "" && !slices.Contains(req.By, m.Per) {
 		return nil, fmt.Errorf("metrics: %s is computed per %s: break it down by %s", m.ID, m.Per, m.Per)
 	}
-	pl := &plan{metric: m, program: req.Program, calendar: e.Calendar}
+	pl := &plan{metric: m, program: req.Program, calendar: e.Calendar, noRollups: e.NoRollups}
 	for i, id := range req.By {
 		d, err := m.dimension(id)
 		if err != nil {
@@ -512,7 +518,7 @@ func (pl *plan) statement(query string, tp queries.Params, by []Dimension, filte
 	for i, p := range pl.periods {
 		starts[i], ends[i], points[i] = p.Start, p.End, p.HeadcountDates()
 	}
-	all := queries.Params{"starts": starts, "ends": ends, "points": points}
+	all := queries.Params{"starts": starts, "ends": ends, "points": points, "rollups": !pl.noRollups}
 	all["by"], all["filter_dims"], all["filter_values"] = cutParams(by, filters)
 	for k, v := range tp {
 		all[k] = v

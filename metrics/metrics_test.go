@@ -212,6 +212,50 @@ func TestDemo(t *testing.T) {
 	t.Run("anonymity attack", func(t *testing.T) { testAnonymityAttack(t, s) })
 	t.Run("program impact", func(t *testing.T) { testImpact(t, s) })
 	t.Run("spans hold one tenure band", func(t *testing.T) { testSpanTenure(t, s) })
+	t.Run("rollups give the events' figures", func(t *testing.T) { testRollups(t, s) })
+}
+
+// testRollups computes every metric of the catalog as pages do — by
+// department for a fiscal year, and as a trend by quarter over two years —
+// from the rollups and from the events themselves (Engine.NoRollups), and
+// requires the same figures.
+func testRollups(t *testing.T, s queries.Store) {
+	fast, raw := engine(t, s, 5), engine(t, s, 5)
+	raw.NoRollups = true
+	trend, err := fast.Calendar.Custom(fast.Calendar.FiscalYear(2024).Start, fast.Calendar.FiscalYear(2025).End)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, m := range metrics.Catalog {
+		for _, req := range []metrics.Request{
+			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"department"}},
+			{Metric: m.ID, Period: trend, By: []string{"quarter"}},
+		} {
+			if m.NeedsProgram {
+				req.Program = "one_on_one"
+			}
+			if m.Per != "" {
+				req.By = []string{m.Per}
+			}
+			a, b := compute(t, fast, req), compute(t, raw, req)
+			for i, rows := range [][2][]metrics.Row{{a.Rows, b.Rows}, {a.Totals, b.Totals}} {
+				if len(rows[0]) != len(rows[1]) {
+					t.Errorf("%s by %v: %d rows from the rollups, %d from the events", m.ID, req.By, len(rows[0]), len(rows[1]))
+					continue
+				}
+				for j := range rows[0] {
+					x, y := rows[0][j], rows[1][j]
+					if !slices.Equal(x.Key, y.Key) || x.Numerator != y.Numerator || showValue(x.Denominator) != showValue(y.Denominator) || x.Withheld != y.Withheld {
+						t.Errorf("%s by %v (%d), %v: %v / %s from the rollups, %v / %s from the events", m.ID, req.By, i, x.Key,
+							x.Numerator, showValue(x.Denominator), y.Numerator, showValue(y.Denominator))
+					}
+					compared++
+				}
+			}
+		}
+	}
+	t.Logf("%d figures compared", compared)
 }
 
 // testSpanTenure: a span's tenure band is the band of each of its days —

@@ -26,6 +26,7 @@ var derivedTables = []derived{
 	{Table: "employee_spans", View: "employee_span_source", Datasets: []string{"employees"}},
 	// After employee_spans, which it reads.
 	{Table: "survey_answers", View: "survey_answer_source", Datasets: []string{"employees", "surveys", "responses"}},
+	{Table: "program_use_years", View: "program_use_source", Datasets: []string{"events"}},
 }
 
 // refreshMu keeps one rebuild at a time in a process.

@@ -4,24 +4,31 @@
 -- normally kind one_on_one) in the month. Months are calendar months cut to
 -- the period. An employee-month counts under the employee's attributes on
 -- their last active day of the month. Rows with an empty key are the totals.
+--
+-- When every period is whole calendar months (and {rollups} allows), the
+-- months with a 1on1 come from program_use_years; otherwise from the events
+-- themselves. Both give the same figures, which a test checks.
+WITH {rollups:Bool}
+    AND arrayAll(d -> toDayOfMonth(d) = 1, {starts:Array(Date32)})
+    AND arrayAll(d -> d = toLastDayOfMonth(d), {ends:Array(Date32)}) AS whole_months
 SELECT
     p,
     arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     count() AS employee_months,
-    countIf((employee_id, month) IN (
+    countIf(if(whole_months, bitTest(used, toMonth(month) - 1), (employee_id, month) IN (
         SELECT DISTINCT employee_id, toStartOfMonth(event_date)
         FROM program_events
-        WHERE action != 'rejected'
+        WHERE NOT whole_months AND action != 'rejected'
           AND event_date >= arrayMin({starts:Array(Date32)}) AND event_date <= arrayMax({ends:Array(Date32)})
           AND program_id IN (
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
-    )) AS compliant_months,
+    ))) AS compliant_months,
     uniqExact(employee_id) AS employees
 FROM
 (
     SELECT
-        employee_id, p, month, manager_id,
+        employee_id, p, month, manager_id, used,
         least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day) AS d,
         arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
             i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager, i = 10, tenure_band, ''),
@@ -39,6 +46,19 @@ FROM
     ARRAY JOIN arrayMap(i -> toDate32(addMonths(toStartOfMonth(greatest({starts:Array(Date32)}[p], hire_date)), i)),
         range(toUInt32(age('month', toStartOfMonth(greatest({starts:Array(Date32)}[p], hire_date)),
             toStartOfMonth(least({ends:Array(Date32)}[p], last_day))) + 1))) AS month
+    -- the months of each year the employee used the programs, from the
+    -- rollup, when every period is whole months
+    LEFT JOIN
+    (
+        SELECT employee_id AS user_id, year, groupBitOr(months) AS used
+        FROM program_use_years
+        WHERE whole_months
+          AND year >= toYear(arrayMin({starts:Array(Date32)})) AND year <= toYear(arrayMax({ends:Array(Date32)}))
+          AND program_id IN (
+              SELECT program_id FROM program_catalog
+              WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
+        GROUP BY user_id, year
+    ) AS u ON u.user_id = employee_id AND u.year = toYear(month)
     WHERE span_from <= least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day)
       AND least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day) <= span_to
 )

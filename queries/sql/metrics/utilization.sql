@@ -4,15 +4,37 @@
 -- period. Programs are chosen by category ({categories}) or by program id or
 -- kind ({programs}). An employee is counted under their attributes on their
 -- last active day of the period. Rows with an empty key are the totals.
+--
+-- When every period is whole calendar months (and {rollups} allows), the
+-- uses come from program_use_years; otherwise from the events themselves.
+-- Both give the same figures, which a test checks.
+WITH {rollups:Bool}
+    AND arrayAll(d -> toDayOfMonth(d) = 1, {starts:Array(Date32)})
+    AND arrayAll(d -> d = toLastDayOfMonth(d), {ends:Array(Date32)}) AS whole_months
 SELECT
     p,
     arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     count() AS eligible,
     countIf((employee_id, p) IN (
+        -- the users of each period: from the rollup when every period is
+        -- whole months (bit m-1 of months: a use in month m of year), else
+        -- from the events
+        SELECT employee_id, arrayJoin(arrayFilter(i ->
+            bitAnd(months,
+                bitShiftLeft(toUInt16(1), if(toYear({ends:Array(Date32)}[i]) > year, 12, if(toYear({ends:Array(Date32)}[i]) < year, 0, toMonth({ends:Array(Date32)}[i]))))
+                - bitShiftLeft(toUInt16(1), if(toYear({starts:Array(Date32)}[i]) < year, 0, if(toYear({starts:Array(Date32)}[i]) > year, 12, toMonth({starts:Array(Date32)}[i]) - 1)))) != 0,
+            arrayEnumerate({starts:Array(Date32)}))) AS p
+        FROM program_use_years
+        WHERE whole_months
+          AND year >= toYear(arrayMin({starts:Array(Date32)})) AND year <= toYear(arrayMax({ends:Array(Date32)}))
+          AND program_id IN (
+              SELECT program_id FROM program_catalog
+              WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
+        UNION ALL
         SELECT employee_id, arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
             arrayEnumerate({starts:Array(Date32)}))) AS p
         FROM program_events
-        WHERE action != 'rejected'
+        WHERE NOT whole_months AND action != 'rejected'
           AND event_date >= arrayMin({starts:Array(Date32)}) AND event_date <= arrayMax({ends:Array(Date32)})
           AND program_id IN (
               SELECT program_id FROM program_catalog
