@@ -47,18 +47,19 @@ FROM
         range(toUInt32(age('month', toStartOfMonth(greatest({starts:Array(Date32)}[p], hire_date)),
             toStartOfMonth(least({ends:Array(Date32)}[p], last_day))) + 1))) AS month
     -- the months of each year the employee used the programs, from the
-    -- rollup, when every period is whole months
+    -- rollup, when every period is whole months (matched by a hash of the
+    -- employee id, as in utilization.sql)
     LEFT JOIN
     (
-        SELECT employee_id AS user_id, year, groupBitOr(months) AS used
+        SELECT cityHash64(employee_id) AS user_key, year, groupBitOr(months) AS used
         FROM program_use_years
         WHERE whole_months
           AND year >= toYear(arrayMin({starts:Array(Date32)})) AND year <= toYear(arrayMax({ends:Array(Date32)}))
           AND program_id IN (
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
-        GROUP BY user_id, year
-    ) AS u ON u.user_id = employee_id AND u.year = toYear(month)
+        GROUP BY user_key, year
+    ) AS u ON u.user_key = cityHash64(employee_id) AND u.year = toYear(month)
     WHERE span_from <= least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day)
       AND least(toLastDayOfMonth(month), {ends:Array(Date32)}[p], last_day) <= span_to
 )

@@ -15,11 +15,14 @@ SELECT
     p,
     arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
     count() AS eligible,
-    countIf((employee_id, p) IN (
+    countIf((cityHash64(employee_id), p) IN (
         -- the users of each period: from the rollup when every period is
         -- whole months (bit m-1 of months: a use in month m of year), else
-        -- from the events
-        SELECT employee_id, arrayJoin(arrayFilter(i ->
+        -- from the events. Employees are matched by a 64-bit hash of their
+        -- id, which makes the set about twice as cheap to build as one of
+        -- texts; among 100,000 ids, the chance that two share a hash is
+        -- below one in a billion.
+        SELECT cityHash64(employee_id), arrayJoin(arrayFilter(i ->
             bitAnd(months,
                 bitShiftLeft(toUInt16(1), if(toYear({ends:Array(Date32)}[i]) > year, 12, if(toYear({ends:Array(Date32)}[i]) < year, 0, toMonth({ends:Array(Date32)}[i]))))
                 - bitShiftLeft(toUInt16(1), if(toYear({starts:Array(Date32)}[i]) < year, 0, if(toYear({starts:Array(Date32)}[i]) > year, 12, toMonth({starts:Array(Date32)}[i]) - 1)))) != 0,
@@ -31,7 +34,7 @@ SELECT
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
         UNION ALL
-        SELECT employee_id, arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
+        SELECT cityHash64(employee_id), arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
             arrayEnumerate({starts:Array(Date32)}))) AS p
         FROM program_events
         WHERE NOT whole_months AND action != 'rejected'
