@@ -9,9 +9,10 @@ import (
 type Dimension struct {
 	ID             string
 	NameJA, NameEN string
-	// Index is the attribute's position (1-based) in the arrays the metric
-	// SQL builds per employee (queries/migrations/0018_employee_history.sql,
-	// then tenure band, then the survey item's theme and id); 0 for time.
+	// Index is the attribute's position (1-based) in the list every metric
+	// SQL file resolves with multiIf(i = 1, department, …): the attributes in
+	// the order of queries/migrations/0018_employee_history.sql, then tenure
+	// band, then the survey item's theme and id; 0 for time.
 	Index int
 	// Time dimensions split the period into fiscal years, halves,
 	// quarters or months.

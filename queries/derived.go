@@ -35,10 +35,47 @@ var refreshMu sync.Mutex
 // RefreshDerived rebuilds every derived table whose batches changed since it
 // was built. A rebuild fills a new table and exchanges it with the old one
 // in one step, so readers see the old rows or the new ones, never a
-// half-built table. It costs one small query when nothing changed.
+// half-built table. When nothing changed it costs one small query and
+// takes no lock, so concurrent computations do not wait on each other.
 func RefreshDerived(ctx context.Context, s Store) error {
+	stale, err := staleDerived(ctx, s)
+	if err != nil || len(stale) == 0 {
+		return err
+	}
 	refreshMu.Lock()
 	defer refreshMu.Unlock()
+	if stale, err = staleDerived(ctx, s); err != nil { // another may have rebuilt them meanwhile
+		return err
+	}
+	type state struct {
+		Name        string    `ch:"name"`
+		Fingerprint string    `ch:"fingerprint"`
+		RefreshedAt time.Time `ch:"refreshed_at"`
+	}
+	for _, d := range stale {
+		if err := rebuild(ctx, s, d.derived); err != nil {
+			return err
+		}
+		// The batches read before the rebuild: one committed during it makes
+		// the next check rebuild again.
+		rec := []state{{Name: d.Table, Fingerprint: d.fingerprint, RefreshedAt: time.Now().UTC()}}
+		if _, err := s.Insert(ctx, "derived_state", Slice(rec)); err != nil {
+			return fmt.Errorf("queries: record the rebuild of %s: %w", d.Table, err)
+		}
+	}
+	return nil
+}
+
+// staleTable is a derived table to rebuild, with the fingerprint of the
+// batches it is to be built from.
+type staleTable struct {
+	derived
+	fingerprint string
+}
+
+// staleDerived returns the derived tables, in build order, whose datasets'
+// committed batches differ from the ones they were built from.
+func staleDerived(ctx context.Context, s Store) ([]staleTable, error) {
 	type entry struct {
 		Kind  string `ch:"kind"`
 		Name  string `ch:"name"`
@@ -46,7 +83,7 @@ func RefreshDerived(ctx context.Context, s Store) error {
 	}
 	entries, err := Select[entry](ctx, s, SQL("derived_check"), nil)
 	if err != nil {
-		return fmt.Errorf("queries: check the derived tables: %w", err)
+		return nil, fmt.Errorf("queries: check the derived tables: %w", err)
 	}
 	batches, built := map[string]string{}, map[string]string{}
 	for _, e := range entries {
@@ -56,31 +93,17 @@ func RefreshDerived(ctx context.Context, s Store) error {
 			built[e.Name] = e.Value
 		}
 	}
+	var stale []staleTable
 	for _, d := range derivedTables {
 		h := sha256.New()
 		for _, ds := range d.Datasets {
 			fmt.Fprintf(h, "%s:%s;", ds, batches[ds])
 		}
-		current := hex.EncodeToString(h.Sum(nil))
-		if current == built[d.Table] {
-			continue
-		}
-		if err := rebuild(ctx, s, d); err != nil {
-			return err
-		}
-		// The batches read before the rebuild: one committed during it makes
-		// the next check rebuild again.
-		type state struct {
-			Name        string    `ch:"name"`
-			Fingerprint string    `ch:"fingerprint"`
-			RefreshedAt time.Time `ch:"refreshed_at"`
-		}
-		rec := []state{{Name: d.Table, Fingerprint: current, RefreshedAt: time.Now().UTC()}}
-		if _, err := s.Insert(ctx, "derived_state", Slice(rec)); err != nil {
-			return fmt.Errorf("queries: record the rebuild of %s: %w", d.Table, err)
+		if fp := hex.EncodeToString(h.Sum(nil)); fp != built[d.Table] {
+			stale = append(stale, staleTable{d, fp})
 		}
 	}
-	return nil
+	return stale, nil
 }
 
 func rebuild(ctx context.Context, s Store, d derived) (err error) {
