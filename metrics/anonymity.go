@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"context"
+	"maps"
 	"slices"
 )
 
@@ -26,13 +27,6 @@ import (
 // withheld groups stand on.
 func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 	t := e.threshold()
-	withhold := func(r *Row) bool {
-		if r.Withheld {
-			return false
-		}
-		r.Withheld = true
-		return true
-	}
 	all := func(visit func(r *Row)) {
 		for _, rows := range res.slices() {
 			for i := range rows {
@@ -43,39 +37,25 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 	// Primary suppression.
 	all(func(r *Row) {
 		if r.Respondents < t {
-			withhold(r)
+			r.Withheld = true
 		}
 	})
-	// Differences against the same cut with fewer filters.
+	// Differences against the same cut with fewer filters: one statement
+	// gives the groups and the totals.
 	cuts := [][]Dimension{nil} // the totals, and the breakdown if there is one
 	if res.breakdown {
 		cuts = append(cuts, pl.by)
 	}
-	if n := len(pl.filters); n > 0 {
-		for mask := 0; mask < 1<<n-1; mask++ {
-			var fewer []Filter
-			for i, f := range pl.filters {
-				if mask&(1<<i) != 0 {
-					fewer = append(fewer, f)
-				}
-			}
-			for _, by := range cuts {
-				wide, err := e.term(ctx, pl, pl.metric.Numerator, by, fewer)
-				if err != nil {
-					return err
-				}
-				rows := res.Rows
-				if len(by) == 0 {
-					rows = res.Totals
-				}
-				for i := range rows {
-					r := &rows[i]
-					if diff := wide[keyOf(r.period, r.Key)].respondents - r.Respondents; diff > 0 && diff < t {
-						withhold(r)
-					}
-				}
-			}
+	for _, fewer := range fewerFilters(pl.filters) {
+		wide, err := e.term(ctx, pl, pl.metric.Numerator, cuts[len(cuts)-1], fewer)
+		if err != nil {
+			return err
 		}
+		all(func(r *Row) {
+			if diff := wide[keyOf(r.period, r.Key)].respondents - r.Respondents; diff > 0 && diff < t {
+				r.Withheld = true
+			}
+		})
 	}
 	// A filter's other values.
 	if err := e.protectFilterValues(ctx, pl, res, cuts); err != nil {
@@ -114,11 +94,13 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 			}
 			members[k.period][v.key[0]] = append(members[k.period][v.key[0]], v.key[1])
 		}
-		for p, divisions := range members {
-			for _, depts := range divisions {
+		// In a fixed order, as every family list: complement settles ties
+		// by order.
+		for _, p := range slices.Sorted(maps.Keys(members)) {
+			for _, division := range slices.Sorted(maps.Keys(members[p])) {
 				f := family{disjoint: true}
 				for i := range res.Rows {
-					if r := &res.Rows[i]; r.period == p && slices.Contains(depts, r.Key[0]) {
+					if r := &res.Rows[i]; r.period == p && slices.Contains(members[p][division], r.Key[0]) {
 						f.rows = append(f.rows, r)
 					}
 				}
@@ -133,8 +115,8 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 			k := keyOf(0, res.Rows[i].Key).key
 			byKey[k] = append(byKey[k], &res.Rows[i])
 		}
-		for _, rows := range byKey {
-			families = append(families, family{rows: rows})
+		for _, k := range slices.Sorted(maps.Keys(byKey)) {
+			families = append(families, family{rows: byKey[k]})
 		}
 		var totals []*Row
 		for i := range res.Totals {
@@ -163,10 +145,9 @@ type family struct {
 // shown group while the withheld groups stand on fewer than t respondents
 // (the largest withheld one for overlapping groups), so that the larger
 // group minus the shown ones reveals no one. Of equal groups the first is
-// taken: families must list their groups in an order every request shares.
-// It reports whether it withheld anything.
-func complement(families []family, t int) bool {
-	did := false
+// taken: families, and the groups in each, must come in an order every
+// request shares.
+func complement(families []family, t int) {
 	for changed := true; changed; {
 		changed = false
 		for _, f := range families {
@@ -189,11 +170,10 @@ func complement(families []family, t int) bool {
 				if !hidden || held >= t || smallest == nil {
 					break
 				}
-				smallest.Withheld, changed, did = true, true, true
+				smallest.Withheld, changed = true, true
 			}
 		}
 	}
-	return did
 }
 
 // protectFilterValues guards each filter against its other values. A group
@@ -246,4 +226,20 @@ func (e *Engine) protectFilterValues(ctx context.Context, pl *plan, res *Result,
 		}
 	}
 	return nil
+}
+
+// fewerFilters returns every proper subset of filters — each way a reader
+// could ask for the same groups with fewer of them — the empty set first.
+func fewerFilters(filters []Filter) [][]Filter {
+	var out [][]Filter
+	for mask := 0; mask < 1<<len(filters)-1; mask++ {
+		var fewer []Filter
+		for i, f := range filters {
+			if mask&(1<<i) != 0 {
+				fewer = append(fewer, f)
+			}
+		}
+		out = append(out, fewer)
+	}
+	return out
 }

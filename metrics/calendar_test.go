@@ -248,17 +248,21 @@ func TestCalendarToday(t *testing.T) {
 	}
 }
 
+// periodCase is a period written as in (parsed with c) and the kind,
+// label and days of the period a test expects from it.
+type periodCase struct {
+	name  string
+	c     Calendar
+	in    string
+	kind  PeriodKind
+	label string
+	days  string
+}
+
 func TestParsePeriod(t *testing.T) {
 	april := testCalendar(t, time.April)
 	january := testCalendar(t, time.January)
-	tests := []struct {
-		name  string
-		c     Calendar
-		in    string
-		kind  PeriodKind
-		label string
-		days  string
-	}{
+	tests := []periodCase{
 		{"fy", april, "FY2025", KindFiscalYear, "FY2025", "2025-04-01..2026-03-31"},
 		{"fy_lower_case", april, "fy2025", KindFiscalYear, "FY2025", "2025-04-01..2026-03-31"},
 		{"fy_spaces", april, "  FY2025\t", KindFiscalYear, "FY2025", "2025-04-01..2026-03-31"},
@@ -610,14 +614,7 @@ func TestCalendarSplit(t *testing.T) {
 func TestCalendarPrevious(t *testing.T) {
 	april := testCalendar(t, time.April)
 	january := testCalendar(t, time.January)
-	tests := []struct {
-		name  string
-		c     Calendar
-		in    string
-		kind  PeriodKind
-		label string
-		days  string
-	}{
+	tests := []periodCase{
 		{"fiscal_year", april, "FY2025", KindFiscalYear, "FY2024", "2024-04-01..2025-03-31"},
 		{"fiscal_year_january", january, "FY2025", KindFiscalYear, "FY2024", "2024-01-01..2024-12-31"},
 		{"half_2", april, "FY2025H2", KindHalf, "FY2025 H1", "2025-04-01..2025-09-30"},

@@ -198,16 +198,21 @@ func (m *Metric) dimension(id string) (Dimension, error) {
 
 // Compute returns a metric's values for req.
 func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
+	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
+		return nil, fmt.Errorf("metrics: %w", err)
+	}
+	return e.compute(ctx, req)
+}
+
+// compute is Compute once the derived tables are known to be current.
+func (e *Engine) compute(ctx context.Context, req Request) (*Result, error) {
 	pl, err := e.plan(req)
 	if err != nil {
 		return nil, err
 	}
-	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
-		return nil, fmt.Errorf("metrics: %w", err)
-	}
 	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold(),
 		breakdown: len(pl.by) > 0}
-	if res.Rows, res.Totals, err = e.rows(ctx, pl, pl.by, pl.filters); err != nil {
+	if res.Rows, res.Totals, err = e.rows(ctx, pl); err != nil {
 		return nil, err
 	}
 	switch {
@@ -247,7 +252,7 @@ func (e *Engine) compare(ctx context.Context, req Request, res *Result) error {
 	prevReq := req
 	prevReq.Compare = false
 	prevReq.Period = e.Calendar.Previous(req.Period)
-	prev, err := e.Compute(ctx, prevReq)
+	prev, err := e.compute(ctx, prevReq)
 	if err != nil {
 		return err
 	}
@@ -284,16 +289,12 @@ func keyOf(period int, key []string) groupKey {
 	return groupKey{period, strconv.Itoa(len(key)) + "\x00" + strings.Join(key, "\x00")}
 }
 
-// rows computes the metric's rows for the given attribute dimensions and
-// filters, before anonymity: the groups, and the totals beside them (the
-// same rows when there are no dimensions).
-func (e *Engine) rows(ctx context.Context, pl *plan, by []Dimension, filters []Filter) (groups, totals []Row, err error) {
-	m := pl.metric
-	terms := []Term{m.Numerator}
-	if m.Denominator != nil {
-		terms = append(terms, *m.Denominator)
-	}
-	vals, err := e.terms(ctx, pl, terms, by, filters)
+// rows computes the metric's rows before anonymity: the groups of the
+// plan's breakdown, and the totals beside them (the same rows when there is
+// no breakdown).
+func (e *Engine) rows(ctx context.Context, pl *plan) (groups, totals []Row, err error) {
+	m, by := pl.metric, pl.by
+	vals, err := e.terms(ctx, pl, m.terms(), by, pl.filters)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -366,50 +367,46 @@ func (e *Engine) term(ctx context.Context, pl *plan, t Term, by []Dimension, fil
 }
 
 // terms returns each term's column per group, the totals (an empty key)
-// included, running each SQL file once for all the terms that read it with
-// the same parameters: a numerator and its denominator usually do.
+// included, running one statement for all the terms that share it.
 func (e *Engine) terms(ctx context.Context, pl *plan, ts []Term, by []Dimension, filters []Filter) ([]map[groupKey]termValue, error) {
 	out := make([]map[groupKey]termValue, len(ts))
-	for i, t := range ts {
-		if out[i] != nil {
-			continue
+	for _, group := range shareStatements(ts) {
+		t := ts[group[0]]
+		var cols []string // each term's column to add and, if any, to subtract
+		for _, j := range group {
+			plus, minus := ts[j].columns()
+			cols = append(cols, plus, minus)
 		}
-		same := []int{i} // the terms this run serves
-		for j := i + 1; j < len(ts); j++ {
-			if ts[j].Query == t.Query && reflect.DeepEqual(ts[j].Params, t.Params) {
-				same = append(same, j)
-			}
-		}
-		got, err := e.run(ctx, pl, t.Query, t.Params, by, filters, func(col func(string) (float64, bool)) ([]float64, error) {
-			v := make([]float64, len(same))
-			for n, j := range same {
-				plus, minus := ts[j].columns()
-				a, ok := col(plus)
-				if !ok {
-					return nil, fmt.Errorf("metrics: %s.sql returns no column %s", t.Query, plus)
-				}
-				if minus != "" {
-					b, ok := col(minus)
-					if !ok {
-						return nil, fmt.Errorf("metrics: %s.sql returns no column %s", t.Query, minus)
-					}
-					a -= b
-				}
-				v[n] = a
-			}
-			return v, nil
-		})
+		got, err := e.run(ctx, pl, pl.statement(t.Query, t.Params, by, filters), cols)
 		if err != nil {
 			return nil, err
 		}
-		for n, j := range same {
+		for n, j := range group {
 			out[j] = map[groupKey]termValue{}
-			for k, g := range got {
-				out[j][k] = termValue{key: g.key, value: g.values[n], respondents: g.respondents}
+			for k, r := range got {
+				out[j][k] = termValue{key: r.key, value: r.values[2*n] - r.values[2*n+1], respondents: r.respondents}
 			}
 		}
 	}
 	return out, nil
+}
+
+// shareStatements groups the terms by the statement that computes them:
+// the same SQL file with the same parameters (a numerator and its
+// denominator usually are). Each group lists indexes of ts.
+func shareStatements(ts []Term) [][]int {
+	var groups [][]int
+	for i, t := range ts {
+		g := slices.IndexFunc(groups, func(g []int) bool {
+			return ts[g[0]].Query == t.Query && reflect.DeepEqual(ts[g[0]].Params, t.Params)
+		})
+		if g < 0 {
+			groups = append(groups, []int{i})
+		} else {
+			groups[g] = append(groups[g], i)
+		}
+	}
+	return groups
 }
 
 type queryRow struct {
@@ -418,33 +415,31 @@ type queryRow struct {
 	respondents int
 }
 
-// run runs one metric SQL file for the plan's periods, cut by and
-// filtered, and passes pick each row's columns to choose the values kept.
-func (e *Engine) run(ctx context.Context, pl *plan, query string, tp queries.Params, by []Dimension, filters []Filter,
-	pick func(col func(string) (float64, bool)) ([]float64, error)) (map[groupKey]queryRow, error) {
-	st := pl.statement(query, tp, by, filters)
+// run runs a statement and returns, per group, the values of cols (an empty
+// name reads as 0) and the respondents when the statement counts them.
+func (e *Engine) run(ctx context.Context, pl *plan, st Statement, cols []string) (map[groupKey]queryRow, error) {
 	rows, err := e.Store.Query(ctx, st.SQL, st.Params)
 	if err != nil {
-		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, query, err)
+		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, st.Query, err)
 	}
 	defer rows.Close()
-	cols := rows.Columns()
 	pos := map[string]int{}
-	for i, c := range cols {
+	for i, c := range rows.Columns() {
 		pos[c.Name] = i
 	}
-	for _, c := range []string{"p", "key"} {
-		if _, ok := pos[c]; !ok {
-			return nil, fmt.Errorf("metrics: %s.sql returns no column %s", query, c)
+	for _, c := range append([]string{"p", "key"}, cols...) {
+		if _, ok := pos[c]; c != "" && !ok {
+			return nil, fmt.Errorf("metrics: %s.sql returns no column %s", st.Query, c)
 		}
 	}
-	out := map[groupKey]queryRow{}
-	dest := make([]any, len(cols))
-	var p int
-	var key []string
-	var vals = make([]float64, len(cols))
-	for i, c := range cols {
-		switch c.Name {
+	var (
+		p    int
+		key  []string
+		vals = make([]float64, len(pos))
+		dest = make([]any, len(pos))
+	)
+	for name, i := range pos {
+		switch name {
 		case "p":
 			dest[i] = &p
 		case "key":
@@ -453,28 +448,24 @@ func (e *Engine) run(ctx context.Context, pl *plan, query string, tp queries.Par
 			dest[i] = &vals[i]
 		}
 	}
-	col := func(name string) (float64, bool) {
-		i, ok := pos[name]
-		if !ok {
-			return 0, false
-		}
-		return vals[i], true
-	}
+	out := map[groupKey]queryRow{}
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("metrics: %s.sql: %w", query, err)
+			return nil, fmt.Errorf("metrics: %s.sql: %w", st.Query, err)
 		}
-		r := queryRow{key: slices.Clone(key)}
-		if r.values, err = pick(col); err != nil {
-			return nil, err
+		r := queryRow{key: slices.Clone(key), values: make([]float64, len(cols))}
+		for n, c := range cols {
+			if c != "" {
+				r.values[n] = vals[pos[c]]
+			}
 		}
-		if v, ok := col("respondents"); ok {
-			r.respondents = int(v)
+		if i, ok := pos["respondents"]; ok {
+			r.respondents = int(vals[i])
 		}
 		out[keyOf(p-1, key)] = r
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, query, err)
+		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, st.Query, err)
 	}
 	return out, nil
 }
@@ -493,17 +484,11 @@ func (e *Engine) Statements(req Request) ([]Statement, error) {
 	if err != nil {
 		return nil, err
 	}
+	terms := pl.metric.terms()
 	var out []Statement
-	seen := map[string]bool{}
-	terms := []Term{pl.metric.Numerator}
-	if pl.metric.Denominator != nil {
-		terms = append(terms, *pl.metric.Denominator)
-	}
-	for _, t := range terms {
-		if k := fmt.Sprint(t.Query, t.Params); !seen[k] {
-			seen[k] = true
-			out = append(out, pl.statement(t.Query, t.Params, pl.by, pl.filters))
-		}
+	for _, group := range shareStatements(terms) {
+		t := terms[group[0]]
+		out = append(out, pl.statement(t.Query, t.Params, pl.by, pl.filters))
 	}
 	return out, nil
 }

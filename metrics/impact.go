@@ -153,14 +153,9 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 	// of the filters by fewer than the threshold would give the difference
 	// away: its engagement is withheld from the start.
 	diffHeld := make([]bool, len(res.Rows))
-	for mask := 0; mask < 1<<len(req.Filters)-1; mask++ {
+	for _, filters := range fewerFilters(req.Filters) {
 		fewer := req
-		fewer.Filters = nil
-		for i, f := range req.Filters {
-			if mask&(1<<i) != 0 {
-				fewer.Filters = append(fewer.Filters, f)
-			}
-		}
+		fewer.Filters = filters
 		err := e.impactCounts(ctx, res.Period, fewer, by, func(key []string, used bool, g ImpactGroup) {
 			for i, r := range res.Rows {
 				mine := r.NonUsers

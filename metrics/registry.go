@@ -81,6 +81,14 @@ type Term struct {
 	Params queries.Params
 }
 
+// terms returns the numerator, then the denominator if there is one.
+func (t Terms) terms() []Term {
+	if t.Denominator == nil {
+		return []Term{t.Numerator}
+	}
+	return []Term{t.Numerator, *t.Denominator}
+}
+
 // columns returns the column Term.Column adds and the one it subtracts.
 func (t Term) columns() (plus, minus string) {
 	plus, minus, _ = strings.Cut(t.Column, "-")
@@ -146,11 +154,7 @@ func (m *Metric) validate() error {
 			return fail("unknown filter dimension %q", d)
 		}
 	}
-	terms := []Term{m.Numerator}
-	if m.Denominator != nil {
-		terms = append(terms, *m.Denominator)
-	}
-	for _, t := range terms {
+	for _, t := range m.terms() {
 		if err := t.validate(); err != nil {
 			return fail("%v", err)
 		}

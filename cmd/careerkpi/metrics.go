@@ -173,10 +173,7 @@ func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
 	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, strings.Join(append(append([]string{}, res.Request.By...), "USERS", "LEFT", "RATE [95% CI]", "OTHERS", "LEFT", "RATE [95% CI]", "DIFFERENCE (POINTS) [95% CI]"), "\t"))
 	for _, r := range res.Rows {
-		key := make([]string, len(res.Request.By))
-		for i := copy(key, r.Key); i < len(key); i++ {
-			key[i] = "(all)"
-		}
+		key := padKey(r.Key, len(res.Request.By), "(all)")
 		diff := "—"
 		if r.Difference != nil {
 			diff = fmt.Sprintf("%+.1f [%+.1f, %+.1f]", *r.Difference, r.DifferenceInterval.Low, r.DifferenceInterval.High)
@@ -200,10 +197,7 @@ func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
 	w = tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, strings.Join(append(append([]string{}, res.Request.By...), "USERS", "RESPONDENTS", "OTHERS", "RESPONDENTS", "DIFFERENCE (POINTS)"), "\t"))
 	for _, r := range res.Rows {
-		key := make([]string, len(res.Request.By))
-		for i := copy(key, r.Key); i < len(key); i++ {
-			key[i] = "(all)"
-		}
+		key := padKey(r.Key, len(res.Request.By), "(all)")
 		diff := "—"
 		if r.EngagementDifference != nil {
 			diff = fmt.Sprintf("%+.1f", *r.EngagementDifference)
@@ -220,6 +214,16 @@ func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
 }
 
 // usage marks err as a mistake in how careerkpi was called.
+// padKey returns key filled up to n values with fill: a total has no value
+// for the dimensions it sums over.
+func padKey(key []string, n int, fill string) []string {
+	k := make([]string, n)
+	for i := copy(k, key); i < n; i++ {
+		k[i] = fill
+	}
+	return k
+}
+
 func usage(err error) error { return fmt.Errorf("%w: %w", errUsage, err) }
 
 func (a *app) metricSettings() metrics.Settings {
@@ -274,13 +278,7 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 	if res.Breakdown() {
 		rows = append(append([]metrics.Row{}, res.Rows...), res.Totals...)
 	}
-	keyOf := func(r metrics.Row) []string { // a total has no value for the attribute dimension
-		k := make([]string, len(dims))
-		for i := copy(k, r.Key); i < len(k); i++ {
-			k[i] = "(total)"
-		}
-		return k
-	}
+	keyOf := func(r metrics.Row) []string { return padKey(r.Key, len(dims), "(total)") }
 	num := func(f *float64) string {
 		if f == nil {
 			return ""
