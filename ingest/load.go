@@ -56,6 +56,11 @@ type Request struct {
 	Replace string
 	// LoadedBy names who loads, for the record.
 	LoadedBy string
+	// DeferDerived leaves the tables derived from the loaded batches
+	// (queries.RefreshDerived) to the caller: a run of loads rebuilds them
+	// once, after the last. Without it a load rebuilds them before it
+	// returns, so that the next query does not wait for it.
+	DeferDerived bool
 	// Progress, if set, is called as the files are read.
 	Progress func(Progress)
 }
@@ -120,7 +125,7 @@ func Load(ctx context.Context, s queries.Store, req Request) (*Report, error) {
 	// Rebuild the tables derived from the batches just changed, so that the
 	// cost falls on the load rather than the next query. Should it fail, the
 	// load stands and the next query rebuilds them.
-	if rep.Outcome == Loaded {
+	if rep.Outcome == Loaded && !req.DeferDerived {
 		if err := queries.RefreshDerived(ctx, s); err != nil {
 			rep.Warnings = append(rep.Warnings, Issue{Severity: SeverityWarning, File: strings.Join(req.Files, ", "),
 				Reason: fmt.Sprintf("loaded, but the tables derived from it were not rebuilt (%v); the next query rebuilds them", err)})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/careerkpi/careerkpi/demo"
 	"github.com/careerkpi/careerkpi/ingest"
+	"github.com/careerkpi/careerkpi/queries"
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -54,7 +55,8 @@ The same seed gives the same files, so running demo again adds nothing.`,
 			return a.withStore(cmd.Context(), func(s *storeHandle) error {
 				var loaded, rows int64
 				for _, f := range files {
-					req := ingest.Request{Dataset: f.Dataset, Files: []string{f.Path}, Mapping: f.Mapping, Survey: f.Survey, Sheet: f.Sheet, AsOf: f.AsOf, LoadedBy: "demo"}
+					req := ingest.Request{Dataset: f.Dataset, Files: []string{f.Path}, Mapping: f.Mapping, Survey: f.Survey, Sheet: f.Sheet, AsOf: f.AsOf,
+						LoadedBy: "demo", DeferDerived: true}
 					done := a.showProgress(&req)
 					rep, err := ingest.Load(cmd.Context(), s, req)
 					done()
@@ -70,6 +72,10 @@ The same seed gives the same files, so running demo again adds nothing.`,
 						loaded++
 						rows += rep.Rows
 					}
+				}
+				// The tables derived from the loads, once for all of them.
+				if err := queries.RefreshDerived(cmd.Context(), s); err != nil {
+					return err
 				}
 				fmt.Fprintf(a.stdout, "demo company (%s, seed %d): %d of %d files loaded, %d rows, in %s\n",
 					size, seed, loaded, len(files), rows, time.Since(start).Round(100*time.Millisecond))
