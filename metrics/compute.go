@@ -177,6 +177,9 @@ func (e *Engine) plan(req Request) (*plan, error) {
 		if d.Time != "" {
 			return nil, fmt.Errorf("metrics: filter %s: choose the period instead of filtering by %s", f, d.ID)
 		}
+		if err := d.check(f); err != nil {
+			return nil, err
+		}
 		pl.filters = append(pl.filters, f)
 	}
 	pl.periods = []Period{req.Period}

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -19,6 +20,10 @@ type Dimension struct {
 	Time PeriodKind
 	// SurveyOnly dimensions exist only for survey answers.
 	SurveyOnly bool
+	// Values, when set, are every value the dimension takes (the loader
+	// stores the HR master's labels as these); a filter naming another
+	// matches no one and is refused.
+	Values []string
 }
 
 // Dimensions lists every dimension.
@@ -32,11 +37,11 @@ var Dimensions = []Dimension{
 	{ID: "grade", NameJA: "等級", NameEN: "Grade", Index: 3},
 	{ID: "employment_type", NameJA: "雇用形態", NameEN: "Employment type", Index: 4},
 	{ID: "manager", NameJA: "上司", NameEN: "Manager", Index: 5},
-	{ID: "hire_type", NameJA: "採用区分", NameEN: "Hire type", Index: 6},
-	{ID: "gender", NameJA: "性別", NameEN: "Gender", Index: 7},
+	{ID: "hire_type", NameJA: "採用区分", NameEN: "Hire type", Index: 6, Values: []string{"new_graduate", "mid_career"}},
+	{ID: "gender", NameJA: "性別", NameEN: "Gender", Index: 7, Values: []string{"female", "male", "other"}},
 	{ID: "job_family", NameJA: "職種", NameEN: "Job family", Index: 8},
-	{ID: "is_manager", NameJA: "管理職", NameEN: "Manager or not", Index: 9},
-	{ID: "tenure_band", NameJA: "勤続年数", NameEN: "Tenure band", Index: 10},
+	{ID: "is_manager", NameJA: "管理職", NameEN: "Manager or not", Index: 9, Values: []string{"true", "false"}},
+	{ID: "tenure_band", NameJA: "勤続年数", NameEN: "Tenure band", Index: 10, Values: TenureBands},
 	{ID: "theme", NameJA: "テーマ", NameEN: "Theme", Index: 11, SurveyOnly: true},
 	{ID: "item", NameJA: "設問", NameEN: "Item", Index: 12, SurveyOnly: true},
 }
@@ -53,6 +58,16 @@ func DimensionByID(id string) (Dimension, bool) {
 		}
 	}
 	return Dimension{}, false
+}
+
+// check refuses a filter on d that names a value d never takes.
+func (d Dimension) check(f Filter) error {
+	for _, v := range f.Values {
+		if d.Values != nil && !slices.Contains(d.Values, v) {
+			return fmt.Errorf("metrics: filter %s: %s takes %s, not %q", f, d.ID, strings.Join(d.Values, ", "), v)
+		}
+	}
+	return nil
 }
 
 // Filter keeps the employees (or answers) whose Dimension is one of Values.

@@ -97,8 +97,12 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 		by = append(by, d)
 	}
 	for _, f := range req.Filters {
-		if d, ok := DimensionByID(f.Dimension); !ok || d.Time != "" || d.SurveyOnly {
+		d, ok := DimensionByID(f.Dimension)
+		if !ok || d.Time != "" || d.SurveyOnly {
 			return nil, fmt.Errorf("metrics: program impact: cannot filter by %q", f.Dimension)
+		}
+		if err := d.check(f); err != nil {
+			return nil, err
 		}
 	}
 	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
