@@ -507,33 +507,62 @@ func (pl *plan) statement(query string, tp queries.Params, by []Dimension, filte
 		starts[i], ends[i], points[i] = p.Start, p.End, p.HeadcountDates()
 	}
 	all := queries.Params{"starts": starts, "ends": ends, "points": points, "rollups": !pl.noRollups}
-	all["by"], all["filter_dims"], all["filter_values"] = cutParams(by, filters)
+	cutParams(all, by, filters)
 	for k, v := range tp {
 		all[k] = v
 	}
 	if pl.metric.NeedsProgram {
 		all["categories"], all["programs"] = []string{}, []string{pl.program}
 	}
+	return Statement{Query: query, SQL: sql, Params: taken(sql, all)}
+}
+
+// taken returns the parameters of all that sql takes.
+func taken(sql string, all queries.Params) queries.Params {
 	params := queries.Params{}
 	for _, ph := range queries.Placeholders(sql) {
 		if v, ok := all[ph.Name]; ok {
 			params[ph.Name] = v
 		}
 	}
-	return Statement{Query: query, SQL: sql, Params: params}
+	return params
 }
 
-// cutParams returns the {by}, {filter_dims} and {filter_values} parameters
-// of the metric SQL: attribute positions, and the values each filtered
-// attribute may take.
-func cutParams(by []Dimension, filters []Filter) (byIdx, filterDims []uint8, filterValues [][]string) {
-	byIdx, filterDims, filterValues = []uint8{}, []uint8{}, [][]string{}
-	for _, d := range by {
-		byIdx = append(byIdx, uint8(d.Index))
+// noKey is the value of an unused {key1} or {key2}: each metric SQL file
+// selects an empty column no_key beside the attributes.
+const noKey = "no_key"
+
+// noValue is a filter value no attribute takes: the {<column>_in} of an
+// attribute filtered twice with no value in common.
+const noValue = "\x00"
+
+// cutParams sets the parameters of a metric SQL file that cut and filter it:
+// {key1} and {key2}, the attribute columns of the breakdown (no_key where
+// there are fewer than two), {keys}, how many there are, and for every
+// attribute {<column>_in}, the values its filters allow (empty: any), and
+// {filtered}, whether there are any. Two filters on one attribute allow the
+// values they have in common.
+func cutParams(params queries.Params, by []Dimension, filters []Filter) {
+	keys := []string{noKey, noKey}
+	for i, d := range by {
+		keys[i] = d.Column
 	}
+	params["key1"], params["key2"], params["keys"] = keys[0], keys[1], uint8(len(by))
+	params["filtered"] = len(filters) > 0
+	allowed := map[string][]string{}
 	for _, f := range filters {
 		d, _ := DimensionByID(f.Dimension)
-		filterDims, filterValues = append(filterDims, uint8(d.Index)), append(filterValues, f.Values)
+		if prev, ok := allowed[d.Column]; ok {
+			f.Values = slices.DeleteFunc(slices.Clone(f.Values), func(v string) bool { return !slices.Contains(prev, v) })
+			if len(f.Values) == 0 {
+				f.Values = []string{noValue}
+			}
+		}
+		allowed[d.Column] = f.Values
 	}
-	return byIdx, filterDims, filterValues
+	for _, d := range Dimensions {
+		if d.Column != "" {
+			params[d.Column+"_in"] = append([]string{}, allowed[d.Column]...)
+		}
+	}
 }

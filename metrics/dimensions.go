@@ -10,11 +10,9 @@ import (
 type Dimension struct {
 	ID             string
 	NameJA, NameEN string
-	// Index is the attribute's position (1-based) in the list every metric
-	// SQL file resolves with multiIf(i = 1, department, …): the attributes in
-	// the order of queries/migrations/0018_employee_history.sql, then tenure
-	// band, then the survey item's theme and id; 0 for time.
-	Index int
+	// Column names the attribute in the tables the metric SQL reads
+	// (employee_spans, survey_answers); empty for time.
+	Column string
 	// Time dimensions split the period into fiscal years, halves,
 	// quarters or months.
 	Time PeriodKind
@@ -32,18 +30,18 @@ var Dimensions = []Dimension{
 	{ID: "half", NameJA: "半期", NameEN: "Half", Time: KindHalf},
 	{ID: "quarter", NameJA: "四半期", NameEN: "Quarter", Time: KindQuarter},
 	{ID: "month", NameJA: "月", NameEN: "Month", Time: KindMonth},
-	{ID: "department", NameJA: "部署", NameEN: "Department", Index: 1},
-	{ID: "division", NameJA: "本部", NameEN: "Division", Index: 2},
-	{ID: "grade", NameJA: "等級", NameEN: "Grade", Index: 3},
-	{ID: "employment_type", NameJA: "雇用形態", NameEN: "Employment type", Index: 4},
-	{ID: "manager", NameJA: "上司", NameEN: "Manager", Index: 5},
-	{ID: "hire_type", NameJA: "採用区分", NameEN: "Hire type", Index: 6, Values: []string{"new_graduate", "mid_career"}},
-	{ID: "gender", NameJA: "性別", NameEN: "Gender", Index: 7, Values: []string{"female", "male", "other"}},
-	{ID: "job_family", NameJA: "職種", NameEN: "Job family", Index: 8},
-	{ID: "is_manager", NameJA: "管理職", NameEN: "Manager or not", Index: 9, Values: []string{"true", "false"}},
-	{ID: "tenure_band", NameJA: "勤続年数", NameEN: "Tenure band", Index: 10, Values: TenureBands},
-	{ID: "theme", NameJA: "テーマ", NameEN: "Theme", Index: 11, SurveyOnly: true},
-	{ID: "item", NameJA: "設問", NameEN: "Item", Index: 12, SurveyOnly: true},
+	{ID: "department", NameJA: "部署", NameEN: "Department", Column: "department"},
+	{ID: "division", NameJA: "本部", NameEN: "Division", Column: "division"},
+	{ID: "grade", NameJA: "等級", NameEN: "Grade", Column: "grade"},
+	{ID: "employment_type", NameJA: "雇用形態", NameEN: "Employment type", Column: "employment_type"},
+	{ID: "manager", NameJA: "上司", NameEN: "Manager", Column: "manager_id"},
+	{ID: "hire_type", NameJA: "採用区分", NameEN: "Hire type", Column: "hire_type", Values: []string{"new_graduate", "mid_career"}},
+	{ID: "gender", NameJA: "性別", NameEN: "Gender", Column: "gender", Values: []string{"female", "male", "other"}},
+	{ID: "job_family", NameJA: "職種", NameEN: "Job family", Column: "job_family"},
+	{ID: "is_manager", NameJA: "管理職", NameEN: "Manager or not", Column: "is_manager", Values: []string{"true", "false"}},
+	{ID: "tenure_band", NameJA: "勤続年数", NameEN: "Tenure band", Column: "tenure_band", Values: TenureBands},
+	{ID: "theme", NameJA: "テーマ", NameEN: "Theme", Column: "theme", SurveyOnly: true},
+	{ID: "item", NameJA: "設問", NameEN: "Item", Column: "item", SurveyOnly: true},
 }
 
 // TenureBands are the values of the tenure_band dimension: completed months

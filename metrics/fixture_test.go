@@ -171,6 +171,7 @@ type fixtureCase struct {
 	value    float64
 	resp     int  // respondents behind a survey figure; 0: not checked
 	withheld bool // the figure is withheld as "not enough responses"
+	empty    bool // no one is counted: the figure has no value
 	// compare asks for the previous period too; previous and change are
 	// then the group's value there and the difference.
 	compare          bool
@@ -198,6 +199,10 @@ var fixtureCases = []fixtureCase{
 	// New graduates only (hire_type new_graduate): E01 E03 E04 E06 E07 E08
 	// E12 E13 E14 E18 (10, E11 not active); users all but E03 E08 E18: 7/10.
 	{metric: "utilization_any", period: "FY2025", filters: []metrics.Filter{{Dimension: "hire_type", Values: []string{"new_graduate"}}}, num: 7, den: 10, value: 70},
+	// Two filters on one attribute keep the values they share: Dev or Sales,
+	// and Dev or HR, is Dev: 8/8.
+	{metric: "utilization_any", period: "FY2025", filters: []metrics.Filter{
+		{Dimension: "department", Values: []string{"Dev", "Sales"}}, {Dimension: "department", Values: []string{"HR", "Dev"}}}, num: 8, den: 8, value: 100},
 	// Know (career interview, 1on1, self-assessment): career interviews E01
 	// E02 E04 E05 E06 E07 E13 E17; 1on1s add E10 E19 (E01 E02 E04 E06 E07
 	// E13 already in); self-assessments E06 E13 already in. 10/19.
@@ -281,6 +286,9 @@ var fixtureCases = []fixtureCase{
 	// Managers E01 E02 E03 E04; manager training in FY2025: E02 (06-05), E04
 	// (11-12). E07's is not a manager's. 2/4.
 	{metric: "manager_training_rate", period: "FY2025", num: 2, den: 4, value: 50},
+	// The metric keeps managers itself; asking for non-managers on top keeps
+	// no one: 0/0, no value.
+	{metric: "manager_training_rate", period: "FY2025", filters: []metrics.Filter{{Dimension: "is_manager", Values: []string{"false"}}}, num: 0, den: 0, empty: true},
 	// Managers with a career interview in FY2025: E01 E02 E04 (E03 none). 3/4.
 	{metric: "manager_career_interview_rate", period: "FY2025", num: 3, den: 4, value: 75},
 
@@ -601,7 +609,10 @@ func (c fixtureCase) check(t *testing.T, res *metrics.Result) {
 	if row.Withheld {
 		t.Fatalf("withheld (%s), want %.4f", row.Reason, c.value)
 	}
-	if row.Value == nil || !sameFigure(*row.Value, c.value) {
+	switch {
+	case c.empty && row.Value != nil:
+		t.Errorf("value %v, want none", *row.Value)
+	case !c.empty && (row.Value == nil || !sameFigure(*row.Value, c.value)):
 		t.Errorf("value %v, want %.4f", showValue(row.Value), c.value)
 	}
 	if c.num != noTerm && !sameFigure(row.Numerator, c.num) {

@@ -338,8 +338,9 @@ func (e *Engine) impactCounts(ctx context.Context, p Period, req ImpactRequest, 
 	} else {
 		params["programs"] = []string{req.Program}
 	}
-	params["by"], params["filter_dims"], params["filter_values"] = cutParams(by, req.Filters)
-	rows, err := e.Store.Query(ctx, queries.SQL(sqlImpact), params)
+	cutParams(params, by, req.Filters)
+	sql := queries.SQL(sqlImpact)
+	rows, err := e.Store.Query(ctx, sql, taken(sql, params))
 	if err != nil {
 		return fmt.Errorf("metrics: program impact: %w", err)
 	}

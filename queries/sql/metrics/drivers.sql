@@ -9,40 +9,49 @@
 -- least one other index item. Likert and yes/no items only (survey_answers
 -- has reverse-coded items turned around).
 --
--- Respondents count under their attributes in survey_answers; theme (11)
--- and item (12) are the item's. Rows with an empty key are the totals.
+-- Respondents count under their attributes in survey_answers; theme and
+-- item are the item's. Rows with an empty key are the totals. The
+-- correlation is gathered per close date and merged per period, as the
+-- counts in engagement.sql.
 SELECT
     p,
-    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
-    corr(toFloat64(x), y) AS r,
-    count() AS respondents
+    if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
+    corrMerge(day_r) AS r,
+    sum(day_respondents) AS respondents
 FROM
 (
     SELECT
-        p, item.2 AS x, (index_favorable - if(item.3, item.2, 0)) / (index_answers - item.3) AS y,
-        arrayMap(i -> multiIf(i = 11, item.4, i = 12, item.1, base[i]), arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
-    FROM
+        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key,
+        corrState(toFloat64(favorable), (t.index_favorable - if(engagement_index, toUInt8(favorable), 0)) / (t.index_answers - engagement_index)) AS day_r,
+        count() AS day_respondents
+    FROM survey_answers
+    INNER JOIN
     (
-        SELECT
-            p, survey_id, respondent_id,
-            any([department, division, grade, employment_type, manager_id, hire_type, gender, job_family, is_manager, tenure_band]) AS base,
-            countIf(favorable AND engagement_index) AS index_favorable,
-            countIf(engagement_index) AS index_answers,
-            groupArray((item, toUInt8(favorable), engagement_index, theme)) AS items
-        FROM
-        (
-            SELECT *,
-                arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
-                    arrayEnumerate({starts:Array(Date32)}))) AS p
-            FROM survey_answers
-            WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
-              AND scale IN ('likert4', 'likert5', 'likert7', 'yesno')
-        )
-        GROUP BY p, survey_id, respondent_id
-    )
-    ARRAY JOIN items AS item
-    WHERE index_answers > item.3
+        -- each respondent's favorable answers and answers to index items
+        SELECT respondent, countIf(favorable AND engagement_index) AS index_favorable, countIf(engagement_index) AS index_answers
+        FROM survey_answers
+        WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
+          AND scale IN ('likert4', 'likert5', 'likert7', 'yesno')
+        GROUP BY respondent
+    ) AS t USING (respondent)
+    WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
+      AND scale IN ('likert4', 'likert5', 'likert7', 'yesno')
+      AND t.index_answers > engagement_index
+      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND (empty({theme_in:Array(String)}) OR has({theme_in:Array(String)}, theme))
+      AND (empty({item_in:Array(String)}) OR has({item_in:Array(String)}, item))
+    GROUP BY closes_on, k1, k2
 )
-WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
-GROUP BY GROUPING SETS ((p, key), (p))
+ARRAY JOIN arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
+    arrayEnumerate({starts:Array(Date32)})) AS p
+GROUP BY GROUPING SETS ((p, k1, k2), (p))
 ORDER BY p, key

@@ -6,35 +6,56 @@
 -- marked, and each respondent placed under their attributes. On nps11 items,
 -- promoters answer 9-10 and detractors 0-6; the rest of the answers are
 -- neutral. respondents counts the distinct people behind the figures, for
--- anonymity. Besides the attributes, theme (11) and item (12) are
--- dimensions here. Rows with an empty key are the totals.
+-- anonymity. Besides the attributes, theme and item are dimensions here.
+-- Rows with an empty key are the totals.
+--
+-- The answers are counted per close date first and the dates placed in
+-- periods after: respondents of different surveys are different people
+-- (survey_answers.respondent is a hash of the survey and the respondent), so
+-- the counts of a period's close dates add up.
 SELECT
     p,
-    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
-    count() AS answers,
-    countIf(favorable) AS favorable,
-    countIf(unfavorable) AS unfavorable,
+    if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
+    sum(day_answers) AS answers,
+    sum(day_favorable) AS favorable,
+    sum(day_unfavorable) AS unfavorable,
     answers - favorable - unfavorable - nps_answers AS neutral,
-    countIf(scale = 'nps11' AND value >= 9) AS promoters,
-    countIf(scale = 'nps11' AND value <= 6) AS detractors,
-    countIf(scale = 'nps11') AS nps_answers,
-    uniqExact(respondent) AS respondents
+    sum(day_promoters) AS promoters,
+    sum(day_detractors) AS detractors,
+    sum(day_nps_answers) AS nps_answers,
+    sum(day_respondents) AS respondents
 FROM
 (
     SELECT
-        respondent, scale, value, favorable, unfavorable,
-        arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
-            arrayEnumerate({starts:Array(Date32)}))) AS p,
-        arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
-            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager, i = 10, tenure_band, i = 11, theme, item),
-            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
+        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key,
+        count() AS day_answers,
+        countIf(favorable) AS day_favorable,
+        countIf(unfavorable) AS day_unfavorable,
+        countIf(scale = 'nps11' AND value >= 9) AS day_promoters,
+        countIf(scale = 'nps11' AND value <= 6) AS day_detractors,
+        countIf(scale = 'nps11') AS day_nps_answers,
+        uniqExact(respondent) AS day_respondents
     FROM survey_answers
     WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
       AND scale != 'text'
       AND (NOT {index_only:Bool} OR engagement_index)
       AND (empty({themes:Array(String)}) OR has({themes:Array(String)}, theme))
       AND (empty({scales:Array(String)}) OR has({scales:Array(String)}, scale))
+      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND (empty({theme_in:Array(String)}) OR has({theme_in:Array(String)}, theme))
+      AND (empty({item_in:Array(String)}) OR has({item_in:Array(String)}, item))
+    GROUP BY closes_on, k1, k2
 )
-WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
-GROUP BY GROUPING SETS ((p, key), (p))
+ARRAY JOIN arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
+    arrayEnumerate({starts:Array(Date32)})) AS p
+GROUP BY GROUPING SETS ((p, k1, k2), (p))
 ORDER BY p, key

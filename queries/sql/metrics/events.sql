@@ -8,7 +8,7 @@
 -- empty key are the totals.
 SELECT
     p,
-    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
+    if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
     count() AS events,
     uniqExact(employee_id) AS employees,
     sum(ifNull(hours, 0)) AS hours,
@@ -16,10 +16,8 @@ SELECT
 FROM
 (
     SELECT
-        ev.employee_id AS employee_id, ev.p AS p, ev.hours AS hours, ev.cost_jpy AS cost_jpy, ev.event_date AS d,
-        arrayMap(i -> multiIf(i = 1, e.department, i = 2, e.division, i = 3, e.grade, i = 4, e.employment_type, i = 5, e.manager_id,
-            i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager, i = 10, e.tenure_band, ''),
-            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
+        ev.employee_id AS employee_id, ev.p AS p, ev.hours AS hours, ev.cost_jpy AS cost_jpy,
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
     FROM employee_spans AS e
     INNER JOIN
     (
@@ -35,7 +33,16 @@ FROM
     ) AS ev ON ev.employee_id = e.employee_id
     WHERE e.span_to >= arrayMin({starts:Array(Date32)}) AND e.span_from <= arrayMax({ends:Array(Date32)})
       AND e.span_from <= ev.event_date AND ev.event_date <= e.span_to
+      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
 )
-WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
-GROUP BY GROUPING SETS ((p, key), (p))
+GROUP BY GROUPING SETS ((p, k1, k2), (p))
 ORDER BY p, key

@@ -20,44 +20,53 @@ WITH
     )
 SELECT
     p,
-    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
-    countIf(respondent) AS respondents,
-    if(empty(key) AND empty({filter_dims:Array(UInt8)}) AND any(invited_all) > 0, any(invited_all), countIf(NOT respondent)) AS invitees
+    if(grouping(k1, k2) != 0, [], arraySlice([k1, k2], 1, {keys:UInt8})) AS key,
+    sum(group_respondents) AS respondents,
+    if(empty(key) AND NOT {filtered:Bool} AND any(invited_all) > 0, any(invited_all), sum(group_headcount)) AS invitees
 FROM
 (
-    -- the respondents, and the headcount on each close date
-    SELECT p, true AS respondent, av
+    -- the respondents of each survey
+    SELECT s.p AS p, a.k1 AS k1, a.k2 AS k2, a.respondents AS group_respondents, 0 AS group_headcount
     FROM
     (
-        SELECT
-            s.p AS p,
-            arrayMap(i -> multiIf(i = 1, a.department, i = 2, a.division, i = 3, a.grade, i = 4, a.employment_type, i = 5, a.manager_id,
-                i = 6, a.hire_type, i = 7, a.gender, i = 8, a.job_family, i = 9, a.is_manager, a.tenure_band),
-                arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
-        FROM
-        (
-            SELECT any(survey_id) AS survey_id, any(department) AS department, any(division) AS division, any(grade) AS grade,
-                any(employment_type) AS employment_type, any(manager_id) AS manager_id, any(hire_type) AS hire_type, any(gender) AS gender,
-                any(job_family) AS job_family, any(is_manager) AS is_manager, any(tenure_band) AS tenure_band
-            FROM survey_answers
-            WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
-            GROUP BY respondent
-        ) AS a
-        INNER JOIN s ON s.survey_id = a.survey_id
-    )
+        SELECT survey_id, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2, '' AS no_key, uniqExact(respondent) AS respondents
+        FROM survey_answers
+        WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
+          AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+          AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+          AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+          AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+          AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+          AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+          AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+          AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+          AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+          AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+        GROUP BY survey_id, k1, k2
+    ) AS a
+    INNER JOIN s ON s.survey_id = a.survey_id
     UNION ALL
-    SELECT p, false AS respondent, av
+    -- the headcount on each close date
+    SELECT s.p AS p, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2, 0 AS group_respondents, count() AS group_headcount
     FROM
     (
-        SELECT
-            s.p AS p, s.closes_on AS d,
-            arrayMap(i -> multiIf(i = 1, e.department, i = 2, e.division, i = 3, e.grade, i = 4, e.employment_type, i = 5, e.manager_id,
-                i = 6, e.hire_type, i = 7, e.gender, i = 8, e.job_family, i = 9, e.is_manager, i = 10, e.tenure_band, ''),
-                arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
-        FROM employee_spans AS e
-        CROSS JOIN s
-        WHERE e.hire_date <= s.closes_on AND e.last_day >= s.closes_on AND e.span_from <= s.closes_on AND s.closes_on <= e.span_to
-    )
+        SELECT *, '' AS no_key
+        FROM employee_spans
+        WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
+          AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+          AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+          AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+          AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+          AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+          AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+          AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+          AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+          AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+          AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+    ) AS e
+    CROSS JOIN s
+    WHERE e.hire_date <= s.closes_on AND e.last_day >= s.closes_on AND e.span_from <= s.closes_on AND s.closes_on <= e.span_to
+    GROUP BY p, k1, k2
 ) AS people
 LEFT JOIN
 (
@@ -65,6 +74,5 @@ LEFT JOIN
     FROM s
     GROUP BY p
 ) AS inv USING (p)
-WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
-GROUP BY GROUPING SETS ((p, key), (p))
+GROUP BY GROUPING SETS ((p, k1, k2), (p))
 ORDER BY p, key

@@ -13,7 +13,7 @@ WITH {rollups:Bool}
     AND arrayAll(d -> d = toLastDayOfMonth(d), {ends:Array(Date32)}) AS whole_months
 SELECT
     p,
-    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
+    if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
     count() AS eligible,
     countIf((cityHash64(employee_id), p) IN (
         -- the users of each period: from the rollup when every period is
@@ -46,10 +46,8 @@ SELECT
 FROM
 (
     SELECT
-        employee_id, p, least({ends:Array(Date32)}[p], last_day) AS d,
-        arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
-            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager, i = 10, tenure_band, ''),
-            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
+        employee_id, p,
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
     FROM employee_spans
     ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
     WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
@@ -57,7 +55,16 @@ FROM
         hire_date <= {starts:Array(Date32)}[p] AND last_day >= {ends:Array(Date32)}[p],
         hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p])
       AND span_from <= least({ends:Array(Date32)}[p], last_day) AND least({ends:Array(Date32)}[p], last_day) <= span_to
+      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
 )
-WHERE arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
-GROUP BY GROUPING SETS ((p, key), (p))
+GROUP BY GROUPING SETS ((p, k1, k2), (p))
 ORDER BY p, key

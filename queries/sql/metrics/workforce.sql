@@ -1,9 +1,12 @@
 -- Headcount, hires and terminations of each period, by the dimensions asked
 -- for. Periods come as parallel arrays (starts, ends, and the dates whose
 -- headcounts average into the period's average headcount); each row of the
--- result is one period (p, 1-based) and one key (the values of the {by}
--- attributes), and one more row per period with an empty key holds the
--- period's total. An employee is counted under their attributes at the date
+-- result is one period (p, 1-based) and one key (the values of the
+-- attributes {key1} and {key2} names, the first {keys} of them; no_key
+-- stands for an unused one), and one more row per period with an empty key
+-- holds the period's total. {<attribute>_in} keeps the rows whose attribute
+-- is one of its values, when it has any. Every metric SQL file cuts and
+-- filters with these parameters (metrics.cutParams). An employee is counted under their attributes at the date
 -- of each fact — a headcount date, the period's start or end, their
 -- termination or their hire. A span's attributes (tenure band included)
 -- hold over all its days, so each span counts the facts whose dates fall in
@@ -11,7 +14,7 @@
 -- every date is in one of them.
 SELECT
     p,
-    arraySlice(av, 1, length({by:Array(UInt8)})) AS key,
+    if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
     sum(points) / length({points:Array(Array(Date32))}[p]) AS average_headcount,
     countIf(at_start) AS headcount_start,
     countIf(at_end) AS headcount_end,
@@ -35,17 +38,24 @@ FROM
         lo <= {ends:Array(Date32)}[p] AND {ends:Array(Date32)}[p] <= hi AS at_end,
         {starts:Array(Date32)}[p] <= last_day AND last_day <= {ends:Array(Date32)}[p] AND span_from <= last_day AND last_day <= span_to AS left_here,
         {starts:Array(Date32)}[p] <= hire_date AND hire_date <= {ends:Array(Date32)}[p] AND span_from <= hire_date AND hire_date <= span_to AS hired_here,
-        arrayMap(i -> multiIf(i = 1, department, i = 2, division, i = 3, grade, i = 4, employment_type, i = 5, manager_id,
-            i = 6, hire_type, i = 7, gender, i = 8, job_family, i = 9, is_manager, i = 10, tenure_band, ''),
-            arrayConcat({by:Array(UInt8)}, {filter_dims:Array(UInt8)})) AS av
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
     FROM employee_spans
     ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
     WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
       AND hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
       AND span_from <= {ends:Array(Date32)}[p] AND span_to >= {starts:Array(Date32)}[p]
       AND greatest(span_from, hire_date) <= least(span_to, last_day)
+      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
 )
-WHERE (points > 0 OR at_start OR at_end OR left_here OR hired_here)
-  AND arrayAll((v, vs) -> has(vs, v), arraySlice(av, length({by:Array(UInt8)}) + 1), {filter_values:Array(Array(String))})
-GROUP BY GROUPING SETS ((p, key), (p))
+WHERE points > 0 OR at_start OR at_end OR left_here OR hired_here
+GROUP BY GROUPING SETS ((p, k1, k2), (p))
 ORDER BY p, key
