@@ -77,35 +77,19 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 			families = append(families, f)
 		}
 	}
-	// Departments beside their division.
-	if len(pl.by) == 1 && pl.by[0].ID == "department" {
-		division, _ := DimensionByID("division")
-		pairs, err := e.term(ctx, pl, pl.metric.Numerator, []Dimension{division, pl.by[0]}, pl.filters)
-		if err != nil {
-			return err
-		}
-		members := map[int]map[string][]string{} // period → division → departments
-		for k, v := range pairs {
-			if len(v.key) != 2 { // the total
-				continue
-			}
-			if members[k.period] == nil {
-				members[k.period] = map[string][]string{}
-			}
-			members[k.period][v.key[0]] = append(members[k.period][v.key[0]], v.key[1])
-		}
+	// Departments beside their division: the survey SQL counts the
+	// departments of each division too.
+	for _, p := range slices.Sorted(maps.Keys(res.divisions)) {
 		// In a fixed order, as every family list: complement settles ties
 		// by order.
-		for _, p := range slices.Sorted(maps.Keys(members)) {
-			for _, division := range slices.Sorted(maps.Keys(members[p])) {
-				f := family{disjoint: true}
-				for i := range res.Rows {
-					if r := &res.Rows[i]; r.period == p && slices.Contains(members[p][division], r.Key[0]) {
-						f.rows = append(f.rows, r)
-					}
+		for _, division := range slices.Sorted(maps.Keys(res.divisions[p])) {
+			f := family{disjoint: true}
+			for i := range res.Rows {
+				if r := &res.Rows[i]; r.period == p && slices.Contains(res.divisions[p][division], r.Key[0]) {
+					f.rows = append(f.rows, r)
 				}
-				families = append(families, f)
 			}
+			families = append(families, f)
 		}
 	}
 	// Periods beside the whole period, group by group.

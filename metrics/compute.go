@@ -78,6 +78,9 @@ type Result struct {
 	Previous *Period
 
 	breakdown bool // Rows are groups of an attribute dimension, beside Totals
+	// divisions holds, for a breakdown by department of a survey metric,
+	// the departments counted under each division, period by period.
+	divisions map[int]map[string][]string
 }
 
 // Breakdown reports whether the rows are groups of an attribute dimension
@@ -215,7 +218,7 @@ func (e *Engine) compute(ctx context.Context, req Request) (*Result, error) {
 	}
 	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold(),
 		breakdown: len(pl.by) > 0}
-	if res.Rows, res.Totals, err = e.rows(ctx, pl); err != nil {
+	if res.Rows, res.Totals, res.divisions, err = e.rows(ctx, pl); err != nil {
 		return nil, err
 	}
 	switch {
@@ -295,13 +298,25 @@ func keyOf(period int, key []string) groupKey {
 // rows computes the metric's rows before anonymity: the groups of the
 // plan's breakdown, and the totals beside them (the same rows when there is
 // no breakdown).
-func (e *Engine) rows(ctx context.Context, pl *plan) (groups, totals []Row, err error) {
+func (e *Engine) rows(ctx context.Context, pl *plan) (groups, totals []Row, divisions map[int]map[string][]string, err error) {
 	m, by := pl.metric, pl.by
 	vals, err := e.terms(ctx, pl, m.terms(), by, pl.filters)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	num, den := vals[0], map[groupKey]termValue(nil)
+	if m.Survey && withinDivisions(by) {
+		divisions = map[int]map[string][]string{}
+		for k, v := range num {
+			if len(v.key) != 2 {
+				continue
+			}
+			if divisions[k.period] == nil {
+				divisions[k.period] = map[string][]string{}
+			}
+			divisions[k.period][v.key[0]] = append(divisions[k.period][v.key[0]], v.key[1])
+		}
+	}
 	if m.Denominator != nil {
 		den = vals[1]
 	}
@@ -350,7 +365,7 @@ func (e *Engine) rows(ctx context.Context, pl *plan) (groups, totals []Row, err 
 	}
 	slices.SortFunc(groups, order)
 	slices.SortFunc(totals, order)
-	return groups, totals, nil
+	return groups, totals, divisions, nil
 }
 
 type termValue struct {
@@ -536,9 +551,19 @@ const noKey = "no_key"
 // attribute filtered twice with no value in common.
 const noValue = "\x00"
 
+// withinDivisions reports whether a breakdown is by department, whose
+// groups the survey SQL files also count division by division: anonymity
+// protects the departments of each division beside the division.
+func withinDivisions(by []Dimension) bool {
+	return len(by) == 1 && by[0].ID == "department"
+}
+
 // cutParams sets the parameters of a metric SQL file that cut and filter it:
 // {key1} and {key2}, the attribute columns of the breakdown (no_key where
-// there are fewer than two), {keys}, how many there are, and for every
+// there are fewer than two), {keys}, how many there are, {within}, the
+// division column for a breakdown by department (whose rows come once more,
+// keyed by division and department, in the survey SQL files; no_key
+// otherwise), and for every
 // attribute {<column>_in}, the values its filters allow (empty: any), and
 // {filtered}, whether there are any. Two filters on one attribute allow the
 // values they have in common.
@@ -548,6 +573,10 @@ func cutParams(params queries.Params, by []Dimension, filters []Filter) {
 		keys[i] = d.Column
 	}
 	params["key1"], params["key2"], params["keys"] = keys[0], keys[1], uint8(len(by))
+	params["within"] = noKey
+	if withinDivisions(by) {
+		params["within"] = "division"
+	}
 	params["filtered"] = len(filters) > 0
 	allowed := map[string][]string{}
 	for _, f := range filters {

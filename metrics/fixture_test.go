@@ -497,11 +497,32 @@ func TestFixtureCompany(t *testing.T) {
 		}
 	}
 	t.Run("program impact", func(t *testing.T) { fixtureImpact(t, s) })
+	t.Run("departments beside their division", func(t *testing.T) { fixtureDivisions(t, s) })
 	if _, err := e.Compute(context.Background(), metrics.Request{Metric: "drivers", Period: periods["FY2025"]}); err == nil || !strings.Contains(err.Error(), "per item") {
 		t.Errorf("drivers without the item breakdown: %v", err)
 	}
 	if _, err := e.Compute(context.Background(), metrics.Request{Metric: "engagement_index", Period: periods["FY2025"], By: []string{"quarter"}, Compare: true}); err == nil {
 		t.Error("compare beside a time breakdown: no error")
+	}
+}
+
+// fixtureDivisions: the engagement index of FY2025 by department with a
+// threshold of 5. Respondents: Dev 5 (E01 E04 E10 E12 E13), Sales 4 (E06
+// E07 E14 E16), HR 2 (E03 E15). Sales and HR are withheld (fewer than 5);
+// beside the total they are 6 together, enough. But Dev and Sales make up
+// the division Business, and beside it Sales alone is withheld: were
+// Business's 9 shown anywhere, Business minus Dev would give Sales. Dev is
+// withheld too.
+func fixtureDivisions(t *testing.T, s queries.Store) {
+	e := engine(t, s, 5)
+	res := compute(t, e, metrics.Request{Metric: "engagement_index", Period: e.Calendar.FiscalYear(2025), By: []string{"department"}})
+	for _, r := range res.Rows {
+		if !r.Withheld {
+			t.Errorf("%s shown with %d respondents; want every department withheld", r.Key[0], r.Respondents)
+		}
+	}
+	if len(res.Rows) != 3 {
+		t.Errorf("%d departments, want 3", len(res.Rows))
 	}
 }
 

@@ -7,7 +7,8 @@
 -- promoters answer 9-10 and detractors 0-6; the rest of the answers are
 -- neutral. respondents counts the distinct people behind the figures, for
 -- anonymity. Besides the attributes, theme and item are dimensions here.
--- Rows with an empty key are the totals.
+-- Rows with an empty key are the totals; with a {within} attribute (a
+-- department's division), the groups come once more keyed by it first.
 --
 -- The answers are counted per close date first and the dates placed in
 -- periods after: respondents of different surveys are different people
@@ -15,7 +16,9 @@
 -- the counts of a period's close dates add up.
 SELECT
     p,
-    if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
+    multiIf(grouping(k1, k2) != 0, [],
+        grouping(w) = 0, arrayConcat([toString(w)], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})),
+        arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
     sum(day_answers) AS answers,
     sum(day_favorable) AS favorable,
     sum(day_unfavorable) AS unfavorable,
@@ -27,7 +30,7 @@ SELECT
 FROM
 (
     SELECT
-        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key,
+        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, {within:Identifier} AS w, '' AS no_key,
         count() AS day_answers,
         countIf(favorable) AS day_favorable,
         countIf(unfavorable) AS day_unfavorable,
@@ -53,9 +56,9 @@ FROM
       AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
       AND (empty({theme_in:Array(String)}) OR has({theme_in:Array(String)}, theme))
       AND (empty({item_in:Array(String)}) OR has({item_in:Array(String)}, item))
-    GROUP BY closes_on, k1, k2
+    GROUP BY closes_on, w, k1, k2
 )
 ARRAY JOIN arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
     arrayEnumerate({starts:Array(Date32)})) AS p
-GROUP BY GROUPING SETS ((p, k1, k2), (p))
+GROUP BY GROUPING SETS ((p, k1, k2), (p), (p, w, k1, k2))
 ORDER BY p, key

@@ -9,7 +9,8 @@
 -- Respondents count under their attributes in survey_answers (for an
 -- identified survey those at the close date; for an anonymous one the
 -- segments captured with the answers). The headcount counts each employee
--- under their attributes at the close date.
+-- under their attributes at the close date. With a {within} attribute (a
+-- department's division), the groups come once more keyed by it first.
 WITH
     s AS
     (
@@ -20,16 +21,18 @@ WITH
     )
 SELECT
     p,
-    if(grouping(k1, k2) != 0, [], arraySlice([k1, k2], 1, {keys:UInt8})) AS key,
+    multiIf(grouping(k1, k2) != 0, [], grouping(w) = 0, arrayConcat([w], arraySlice([k1, k2], 1, {keys:UInt8})),
+        arraySlice([k1, k2], 1, {keys:UInt8})) AS key,
     sum(group_respondents) AS respondents,
     if(empty(key) AND NOT {filtered:Bool} AND any(invited_all) > 0, any(invited_all), sum(group_headcount)) AS invitees
 FROM
 (
     -- the respondents of each survey
-    SELECT s.p AS p, a.k1 AS k1, a.k2 AS k2, a.respondents AS group_respondents, 0 AS group_headcount
+    SELECT s.p AS p, a.w AS w, a.k1 AS k1, a.k2 AS k2, a.respondents AS group_respondents, 0 AS group_headcount
     FROM
     (
-        SELECT survey_id, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2, '' AS no_key, uniqExact(respondent) AS respondents
+        SELECT survey_id, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2, '' AS no_key,
+            uniqExact(respondent) AS respondents
         FROM survey_answers
         WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
           AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
@@ -42,12 +45,13 @@ FROM
           AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
           AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
           AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
-        GROUP BY survey_id, k1, k2
+        GROUP BY survey_id, w, k1, k2
     ) AS a
     INNER JOIN s ON s.survey_id = a.survey_id
     UNION ALL
     -- the headcount on each close date
-    SELECT s.p AS p, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2, 0 AS group_respondents, count() AS group_headcount
+    SELECT s.p AS p, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2,
+        0 AS group_respondents, count() AS group_headcount
     FROM
     (
         SELECT *, '' AS no_key
@@ -66,7 +70,7 @@ FROM
     ) AS e
     CROSS JOIN s
     WHERE e.hire_date <= s.closes_on AND e.last_day >= s.closes_on AND e.span_from <= s.closes_on AND s.closes_on <= e.span_to
-    GROUP BY p, k1, k2
+    GROUP BY p, w, k1, k2
 ) AS people
 LEFT JOIN
 (
@@ -74,5 +78,5 @@ LEFT JOIN
     FROM s
     GROUP BY p
 ) AS inv USING (p)
-GROUP BY GROUPING SETS ((p, k1, k2), (p))
+GROUP BY GROUPING SETS ((p, k1, k2), (p), (p, w, k1, k2))
 ORDER BY p, key
