@@ -49,12 +49,14 @@ FROM
         employee_id, p,
         {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
     FROM employee_spans
-    ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
+    -- the periods the employee is active in (every day of, with
+    -- {whole_period}) whose last active day falls in this span
+    ARRAY JOIN arrayFilter(i -> if({whole_period:Bool},
+            hire_date <= {starts:Array(Date32)}[i] AND last_day >= {ends:Array(Date32)}[i],
+            hire_date <= {ends:Array(Date32)}[i] AND last_day >= {starts:Array(Date32)}[i])
+          AND span_from <= least({ends:Array(Date32)}[i], last_day) AND least({ends:Array(Date32)}[i], last_day) <= span_to,
+        arrayEnumerate({starts:Array(Date32)})) AS p
     WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
-      AND if({whole_period:Bool},
-        hire_date <= {starts:Array(Date32)}[p] AND last_day >= {ends:Array(Date32)}[p],
-        hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p])
-      AND span_from <= least({ends:Array(Date32)}[p], last_day) AND least({ends:Array(Date32)}[p], last_day) <= span_to
       AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
       AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
       AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))

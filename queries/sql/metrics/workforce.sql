@@ -40,10 +40,9 @@ FROM
         {starts:Array(Date32)}[p] <= hire_date AND hire_date <= {ends:Array(Date32)}[p] AND span_from <= hire_date AND hire_date <= span_to AS hired_here,
         {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
     FROM employee_spans
-    ARRAY JOIN arrayEnumerate({starts:Array(Date32)}) AS p
+    ARRAY JOIN arrayFilter(i -> {starts:Array(Date32)}[i] <= least(span_to, last_day) AND greatest(span_from, hire_date) <= {ends:Array(Date32)}[i],
+        arrayEnumerate({starts:Array(Date32)})) AS p
     WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
-      AND hire_date <= {ends:Array(Date32)}[p] AND last_day >= {starts:Array(Date32)}[p]
-      AND span_from <= {ends:Array(Date32)}[p] AND span_to >= {starts:Array(Date32)}[p]
       AND greatest(span_from, hire_date) <= least(span_to, last_day)
       AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
       AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
