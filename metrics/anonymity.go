@@ -47,6 +47,9 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 		cuts = append(cuts, pl.by)
 	}
 	for _, fewer := range fewerFilters(pl.filters) {
+		if coveredByValues(pl.filters, fewer) {
+			continue
+		}
 		wide, err := e.term(ctx, pl, pl.metric.Numerator, cuts[len(cuts)-1], fewer)
 		if err != nil {
 			return err
@@ -174,6 +177,13 @@ func (e *Engine) protectFilterValues(ctx context.Context, pl *plan, res *Result,
 		d, _ := DimensionByID(f.Dimension)
 		others := slices.Delete(slices.Clone(pl.filters), fi, fi+1)
 		for _, by := range cuts {
+			rows := res.Rows
+			if len(by) == 0 {
+				rows = res.Totals
+			}
+			if len(rows) == 0 {
+				continue // a metric per item has no totals to protect
+			}
 			cells, err := e.term(ctx, pl, pl.metric.Numerator, append(slices.Clone(by), d), others)
 			if err != nil {
 				return err
@@ -195,10 +205,6 @@ func (e *Engine) protectFilterValues(ctx context.Context, pl *plan, res *Result,
 				families = append(families, family{rows: cs, disjoint: !d.SurveyOnly})
 			}
 			complement(families, t)
-			rows := res.Rows
-			if len(by) == 0 {
-				rows = res.Totals
-			}
 			for i := range rows {
 				r := &rows[i]
 				for _, c := range byGroup[keyOf(r.period, r.Key)] {
@@ -210,6 +216,27 @@ func (e *Engine) protectFilterValues(ctx context.Context, pl *plan, res *Result,
 		}
 	}
 	return nil
+}
+
+// coveredByValues reports whether fewer leaves out one filter of filters,
+// on an attribute. The difference between a group with and without that
+// filter is the group's people under the attribute's other values; when
+// they are 1 to threshold−1, each of those values is withheld and, being
+// too few together, the filter's own too (protectFilterValues). Items and
+// themes hold the same people and do not add up that way.
+func coveredByValues(filters, fewer []Filter) bool {
+	if len(fewer) != len(filters)-1 {
+		return false
+	}
+	left := filters[len(fewer)] // fewer keeps the others, in order
+	for i := range fewer {
+		if fewer[i].Dimension != filters[i].Dimension || !slices.Equal(fewer[i].Values, filters[i].Values) {
+			left = filters[i]
+			break
+		}
+	}
+	d, _ := DimensionByID(left.Dimension)
+	return !d.SurveyOnly
 }
 
 // fewerFilters returns every proper subset of filters — each way a reader

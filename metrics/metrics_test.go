@@ -395,7 +395,7 @@ func testPerMetric(t *testing.T, e *metrics.Engine, req metrics.Request, per str
 // filter). No attempt may reveal between 1 and
 // threshold−1 respondents.
 func testAnonymityAttack(t *testing.T, s queries.Store) {
-	const threshold = 40
+	const threshold = 5
 	e := engine(t, s, threshold)
 	fy := e.Calendar.FiscalYear(2025)
 	withheld, attempts := 0, 0
