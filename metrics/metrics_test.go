@@ -73,6 +73,14 @@ func TestCatalogIsValid(t *testing.T) {
 	if _, err := metrics.NewRegistry([]*metrics.Metric{bad}); err == nil || !strings.Contains(err.Error(), "no column no_such_column") {
 		t.Errorf("a term naming a missing column: %v", err)
 	}
+	// A statement that cannot filter by one of the metric's dimensions
+	// would ignore that filter.
+	uncut := &metrics.Metric{ID: "x", NameJA: "x", NameEN: "x", DefinitionJA: "x", DefinitionEN: "x", Formula: "x", Unit: metrics.Count, Scale: 1,
+		Survey: true, Dimensions: []string{"department", "item"},
+		Terms: metrics.Terms{Numerator: metrics.Term{Query: "metrics/workforce", Column: "hires"}}}
+	if _, err := metrics.NewRegistry([]*metrics.Metric{uncut}); err == nil || !strings.Contains(err.Error(), "has no parameter {item_in}") {
+		t.Errorf("a statement without a dimension's filter: %v", err)
+	}
 	if _, err := reg.Lookup("atrition_rate"); err == nil || !strings.Contains(err.Error(), "did you mean attrition_rate") {
 		t.Errorf("a misspelt id: %v", err)
 	}

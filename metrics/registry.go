@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -154,15 +155,26 @@ func (m *Metric) validate() error {
 			return fail("unknown filter dimension %q", d)
 		}
 	}
+	// The parameters that cut and filter it (cutParams) for every attribute
+	// it can be cut or filtered by: a statement without one would ignore
+	// that filter.
+	cut := []string{"key1", "key2", "keys"}
+	for _, id := range append(slices.Clone(m.Dimensions), slices.Collect(maps.Keys(m.Filters))...) {
+		if d, _ := DimensionByID(id); d.Column != "" && !slices.Contains(cut, d.Column+"_in") {
+			cut = append(cut, d.Column+"_in")
+		}
+	}
 	for _, t := range m.terms() {
-		if err := t.validate(); err != nil {
+		if err := t.validate(cut); err != nil {
 			return fail("%v", err)
 		}
 	}
 	return nil
 }
 
-func (t Term) validate() (err error) {
+// validate checks that the term's SQL file exists, gives its columns, and
+// takes its parameters and those of cut.
+func (t Term) validate(cut []string) (err error) {
 	defer func() {
 		if recover() != nil {
 			err = fmt.Errorf("no SQL file queries/sql/%s.sql", t.Query)
@@ -179,7 +191,7 @@ func (t Term) validate() (err error) {
 	for _, p := range queries.Placeholders(sql) {
 		names[p.Name] = true
 	}
-	for name := range t.Params {
+	for _, name := range append(slices.Sorted(maps.Keys(t.Params)), cut...) {
 		if !names[name] {
 			return fmt.Errorf("%s.sql has no parameter {%s}", t.Query, name)
 		}
