@@ -595,7 +595,8 @@ func TestDerivedTables(t *testing.T) {
 	fy := e.Calendar.FiscalYear(2025)
 	sameAsView := func(when string) {
 		t.Helper()
-		for _, d := range [][2]string{{"employee_spans", "employee_span_source"}, {"survey_answers", "survey_answer_source"}} {
+		for _, d := range [][2]string{{"employee_spans", "employee_span_source"}, {"survey_answers", "survey_answer_source"},
+			{"program_event_facts", "program_event_fact_source"}, {"employee_months", "employee_month_source"}} {
 			n, err := queries.Get[struct {
 				Missing uint64 `ch:"missing"`
 				Extra   uint64 `ch:"extra"`

@@ -27,6 +27,9 @@ var derivedTables = []derived{
 	// After employee_spans, which it reads.
 	{Table: "survey_answers", View: "survey_answer_source", Datasets: []string{"employees", "surveys", "responses"}},
 	{Table: "program_use_years", View: "program_use_source", Datasets: []string{"events"}},
+	// After employee_spans and program_use_years, which they read.
+	{Table: "program_event_facts", View: "program_event_fact_source", Datasets: []string{"employees", "events"}},
+	{Table: "employee_months", View: "employee_month_source", Datasets: []string{"employees", "events"}},
 }
 
 // refreshMu keeps one rebuild at a time in a process.
