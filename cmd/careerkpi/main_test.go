@@ -218,3 +218,17 @@ func TestServe(t *testing.T) {
 		t.Errorf("no shutdown logged:\n%s", stderr.String())
 	}
 }
+
+// TestReadable: the table output rounds numerators and denominators to two
+// decimals and writes nothing for a missing one.
+func TestReadable(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, c := range []struct {
+		in   *float64
+		want string
+	}{{f(52.15384615384615), "52.15"}, {f(124), "124"}, {f(0.005), "0.01"}, {f(20.5), "20.5"}, {nil, ""}} {
+		if got := readable(c.in); got != c.want {
+			t.Errorf("readable(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -391,7 +392,7 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 				cells = append(cells, "")
 			}
 		} else {
-			cells = append(cells, m.Format(r.Value), strconv.FormatFloat(r.Numerator, 'f', -1, 64), num(r.Denominator))
+			cells = append(cells, m.Format(r.Value), readable(&r.Numerator), readable(r.Denominator))
 			if m.Survey {
 				cells = append(cells, strconv.Itoa(r.Respondents))
 			}
@@ -406,4 +407,14 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 		fmt.Fprintf(w, "figures from fewer than %d respondents are withheld\t\n", res.Threshold)
 	}
 	return w.Flush()
+}
+
+// readable writes a numerator or denominator for people to read: at most two
+// decimals (an average headcount of 52.153846… as 52.15), nothing for none.
+// JSON and CSV keep every digit.
+func readable(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(math.Round(*f*100)/100, 'f', -1, 64)
 }
