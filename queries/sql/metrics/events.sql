@@ -6,9 +6,9 @@
 -- key are the totals.
 --
 -- The events with their attributes come from program_event_facts (with
--- {rollups}), else from joining the events to the spans here; both give the
--- same figures, which a test checks. They are counted per date and key
--- first, and the dates then placed in the periods.
+-- {rollups}), else from its view, which joins them to the spans at each
+-- query; a test checks the table holds what the view computes. They are
+-- counted per date and key first, and the dates then placed in the periods.
 SELECT
     p,
     if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
@@ -24,17 +24,9 @@ FROM
         FROM program_event_facts
         WHERE {rollups:Bool}
         UNION ALL
-        SELECT
-            ev.program_id AS program_id, ev.event_date AS event_date, ev.action AS action, ev.employee_id AS employee_id,
-            ev.hours AS hours, ev.cost_jpy AS cost_jpy,
-            e.department AS department, e.division AS division, e.grade AS grade, e.employment_type AS employment_type,
-            e.manager_id AS manager_id, e.hire_type AS hire_type, e.gender AS gender, e.job_family AS job_family,
-            e.is_manager AS is_manager, e.tenure_band AS tenure_band, '' AS no_key
-        FROM program_events AS ev
-        INNER JOIN employee_spans AS e ON e.employee_id = ev.employee_id
+        SELECT *, '' AS no_key
+        FROM program_event_fact_source
         WHERE NOT {rollups:Bool}
-          AND ev.event_date >= arrayMin({starts:Array(Date32)}) AND ev.event_date <= arrayMax({ends:Array(Date32)})
-          AND e.span_from <= ev.event_date AND ev.event_date <= e.span_to
     )
     WHERE if(empty({actions:Array(String)}), action != 'rejected', has({actions:Array(String)}, toString(action)))
       AND event_date >= arrayMin({starts:Array(Date32)}) AND event_date <= arrayMax({ends:Array(Date32)})
