@@ -10,9 +10,17 @@ CHDB_INTEGRITY := sha512-fPrLmRt5Moor9yGz4mazbrNje4t7X9KB2mTGkXFWRxRBs2iKy8yh6jx
 CACHE_DIR      ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/careerkpi
 CHDB_LIBRARY   ?= $(CACHE_DIR)/chdb-$(CHDB_VERSION)/libchdb.so
 
+# ECharts for the chart pages, served by careerkpi itself (no CDN): the npm
+# tarball is checked against its pinned integrity, and the server checks the
+# file's own sha384 again when it starts.
+ECHARTS_VERSION   := 5.6.0
+ECHARTS_INTEGRITY := sha512-oTbVTsXfKuEhxftHqL5xprgLoc0k7uScAwtryCgWF6hPYFLRwOUHiFmHGCBKP5NPFNkDVopOieyUqYGH8Fa3kA==
+ECHARTS_FILE      ?= $(CACHE_DIR)/echarts-$(ECHARTS_VERSION)/echarts.min.js
+
 # No cgo: the engine is loaded with purego, so no C toolchain is needed.
 export CGO_ENABLED := 0
 export CAREERKPI_CHDB_LIBRARY := $(CHDB_LIBRARY)
+export CAREERKPI_ECHARTS_FILE := $(ECHARTS_FILE)
 
 BIN := bin/careerkpi
 # The fuzz tests of the file formats, run briefly by `make test`. Budgets are
@@ -27,18 +35,22 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-engine: ## fetch the embedded engine (libchdb.so) into the cache, checked against its pinned integrity
+engine: ## fetch the embedded engine (libchdb.so) and ECharts into the cache, checked against their pinned integrity
 	@scripts/fetch-npm.sh @chdb/lib-linux-x64-gnu@$(CHDB_VERSION) '$(CHDB_INTEGRITY)' libchdb.so '$(CHDB_LIBRARY)'
+	@scripts/fetch-npm.sh echarts@$(ECHARTS_VERSION) '$(ECHARTS_INTEGRITY)' dist/echarts.min.js '$(ECHARTS_FILE)'
 
 build: ## build bin/careerkpi
 	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/careerkpi
 
-run: engine build ## fetch and build everything, load the small demo company, then serve on http://127.0.0.1:8080 (data in ./data)
+run: engine build ## fetch and build everything, load the small demo company, create a demo admin, then serve on http://127.0.0.1:8080 (data in ./data)
 	$(BIN) demo --size small
+	@$(BIN) users add admin --role admin --display-name "Demo admin" --generate --reset
+	@echo "Log in at http://$(ADDR)/login as admin with the password above (a new one at every make run)."
 	$(BIN) serve --addr $(ADDR)
 
 test: engine ## run the whole test suite (embedded engine and a real clickhouse-server), then the fuzz tests briefly
 	@scripts/ensure-clickhouse-server.sh
+	@scripts/ensure-chromium.sh
 	$(GO) test -count=1 -timeout 20m ./...
 	@$(MAKE) --no-print-directory fuzz
 

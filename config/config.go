@@ -37,6 +37,12 @@ type Config struct {
 	Addr string `yaml:"addr"`
 	// UploadLimitMB is the largest upload `careerkpi serve` accepts, in MiB.
 	UploadLimitMB int `yaml:"upload_limit_mb"`
+	// SecureCookies marks the session cookie Secure, for pages served over
+	// HTTPS.
+	SecureCookies bool `yaml:"secure_cookies"`
+	// EChartsFile is the path of echarts.min.js, which the chart pages
+	// load from careerkpi itself; empty means where `make engine` puts it.
+	EChartsFile string `yaml:"echarts_file"`
 	// Log configures logging.
 	Log Log `yaml:"log"`
 	// FiscalYearStart is the month (1-12) fiscal years start in.
@@ -115,6 +121,8 @@ var Settings = []Setting{
 	{Key: "clickhouse.ca_file", Env: "CAREERKPI_CLICKHOUSE_CA_FILE", Flag: "clickhouse-ca-file", Usage: "PEM file of certificate authorities for TLS to the server", field: func(c *Config) any { return &c.ClickHouse.CAFile }},
 	{Key: "addr", Env: "CAREERKPI_ADDR", Flag: "addr", ServeOnly: true, Usage: "address to serve on", field: func(c *Config) any { return &c.Addr }},
 	{Key: "upload_limit_mb", Env: "CAREERKPI_UPLOAD_LIMIT_MB", Flag: "upload-limit-mb", ServeOnly: true, Usage: "largest upload to serve's load endpoint, in MiB", field: func(c *Config) any { return &c.UploadLimitMB }},
+	{Key: "secure_cookies", Env: "CAREERKPI_SECURE_COOKIES", Flag: "secure-cookies", ServeOnly: true, Usage: "send the session cookie over HTTPS only (set it when the pages are served over HTTPS)", field: func(c *Config) any { return &c.SecureCookies }},
+	{Key: "echarts_file", Env: "CAREERKPI_ECHARTS_FILE", Flag: "echarts-file", ServeOnly: true, Usage: "path of echarts.min.js 5.6.0 (default: where make engine puts it)", field: func(c *Config) any { return &c.EChartsFile }},
 	{Key: "fiscal_year_start", Env: "CAREERKPI_FISCAL_YEAR_START", Flag: "fiscal-year-start", Usage: "month (1-12) fiscal years start in", field: func(c *Config) any { return &c.FiscalYearStart }},
 	{Key: "time_zone", Env: "CAREERKPI_TIME_ZONE", Flag: "time-zone", Usage: "the company's time zone; periods are dates in it", field: func(c *Config) any { return &c.TimeZone }},
 	{Key: "anonymity_threshold", Env: "CAREERKPI_ANONYMITY_THRESHOLD", Flag: "anonymity-threshold", Usage: "fewest respondents a survey figure may stand on (at least 3)", field: func(c *Config) any { return &c.AnonymityThreshold }},
@@ -139,6 +147,8 @@ func AddFlags(fs *pflag.FlagSet, serve bool) {
 			fs.String(s.Flag, *p, s.Usage+" ($"+s.Env+")")
 		case *int:
 			fs.Int(s.Flag, *p, s.Usage+" ($"+s.Env+")")
+		case *bool:
+			fs.Bool(s.Flag, *p, s.Usage+" ($"+s.Env+")")
 		}
 	}
 }
@@ -227,6 +237,12 @@ func set(p any, v string) error {
 			return fmt.Errorf("%q is not a whole number", v)
 		}
 		*p = n
+	case *bool:
+		b, err := strconv.ParseBool(strings.TrimSpace(v))
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", v)
+		}
+		*p = b
 	}
 	return nil
 }

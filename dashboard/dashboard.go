@@ -2,65 +2,133 @@ package dashboard
 
 import (
 	"cmp"
-	"embed"
-	"html/template"
+	"context"
+	"errors"
+	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/session"
 
+	"github.com/careerkpi/careerkpi/metrics"
 	"github.com/careerkpi/careerkpi/queries"
 )
-
-//go:embed templates/*.html
-var templateFiles embed.FS
-
-//go:embed static
-var staticFiles embed.FS
-
-var templates = template.Must(template.New("").ParseFS(templateFiles, "templates/*.html"))
 
 // Options configure the dashboard.
 type Options struct {
 	// Store is where the data lives.
 	Store queries.Store
+	// Engine computes the metrics; New turns its result cache on.
+	Engine *metrics.Engine
+	// FileTargets are the targets of the configuration file; those set on
+	// the targets page go over them.
+	FileTargets metrics.Targets
 	// UploadLimit is the largest request body, in bytes; default 256 MiB.
 	UploadLimit int
+	// EChartsFile is the path of echarts.min.js; empty means where `make
+	// engine` puts it.
+	EChartsFile string
+	// UploadDir keeps uploaded files between their check and their load;
+	// default: a folder in the system's temporary folder.
+	UploadDir string
+	// SecureCookies marks the session cookie Secure: set it when the
+	// pages are served over HTTPS (directly or behind a proxy).
+	SecureCookies bool
+	// Version is careerkpi's version, for the pages' footer.
+	Version string
 }
 
 // Dashboard serves careerkpi's pages and API.
 type Dashboard struct {
-	store queries.Store
+	store       queries.Store
+	engine      *metrics.Engine
+	fileTargets metrics.Targets
+	version     string
+	echarts     []byte
+	sessions    *session.Store
+	users       *userCache
+	uploads     *stagedUploads
+	choiceCache *choiceCache
 }
 
+// resultCacheSize is how many metric results the pages keep: a page asks
+// for a few dozen, so this holds every page of a few hundred views.
+const resultCacheSize = 4096
+
 // New returns the HTTP application of the dashboard.
-func New(opts Options) *fiber.App {
-	d := &Dashboard{store: opts.Store}
+func New(opts Options) (*fiber.App, error) {
+	if opts.Store == nil || opts.Engine == nil {
+		return nil, errors.New("dashboard: a store and a metrics engine are required")
+	}
+	echarts, err := loadECharts(opts.EChartsFile)
+	if err != nil {
+		return nil, err
+	}
+	uploadDir := cmp.Or(opts.UploadDir, filepath.Join(os.TempDir(), "careerkpi-uploads"))
+	if err := os.MkdirAll(uploadDir, 0o700); err != nil {
+		return nil, fmt.Errorf("dashboard: upload folder: %w", err)
+	}
+	opts.Engine.EnableCache(resultCacheSize)
+	d := &Dashboard{
+		store:       opts.Store,
+		engine:      opts.Engine,
+		fileTargets: opts.FileTargets,
+		version:     opts.Version,
+		echarts:     echarts,
+		sessions: session.New(session.Config{
+			Expiration:     sessionLifetime,
+			KeyLookup:      "cookie:" + sessionCookie,
+			CookieHTTPOnly: true,
+			CookieSecure:   opts.SecureCookies,
+			CookieSameSite: "Lax",
+		}),
+		users:       newUserCache(opts.Store),
+		uploads:     newStagedUploads(uploadDir),
+		choiceCache: &choiceCache{},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := d.engine.UseStoredTargets(ctx, d.fileTargets); err != nil {
+		return nil, err
+	}
 	app := fiber.New(fiber.Config{
 		AppName:               "careerkpi",
 		DisableStartupMessage: true,
-		ErrorHandler:          errorHandler,
+		ErrorHandler:          d.errorHandler,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          5 * time.Minute,
 		BodyLimit:             cmp.Or(opts.UploadLimit, 256<<20),
+		// Values read from a request outlive it in the result cache.
+		Immutable: true,
 	})
 	app.Use(recover.New())
 	app.Use(logRequests)
 	app.Use(securityHeaders)
 	d.routes(app)
-	return app
+	return app, nil
 }
 
-// securityHeaders sets the headers every answer carries. Everything the
-// pages need comes from this server: the Content-Security-Policy forbids
-// any other origin.
+// contentSecurityPolicy allows nothing but this server: scripts, style
+// sheets, images and requests come from it alone, and no page may frame
+// another. ECharts positions its tooltips and canvases with style
+// attributes, so those are allowed (style-src-attr), never a <style>
+// element or a style sheet from elsewhere, and never inline script.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-elem 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
+	"connect-src 'self'; font-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; object-src 'none'"
+
+// securityHeaders sets the headers every answer carries.
 func securityHeaders(c *fiber.Ctx) error {
-	c.Set("Content-Security-Policy", "default-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; object-src 'none'")
+	c.Set("Content-Security-Policy", contentSecurityPolicy)
 	c.Set("X-Content-Type-Options", "nosniff")
 	c.Set("X-Frame-Options", "DENY")
 	c.Set("Referrer-Policy", "no-referrer")
 	c.Set("Cross-Origin-Opener-Policy", "same-origin")
+	c.Set("Cross-Origin-Resource-Policy", "same-origin")
+	c.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
 	return c.Next()
 }
 

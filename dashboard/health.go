@@ -43,36 +43,16 @@ func (d *Dashboard) healthJSON(c *fiber.Ctx) error {
 	return c.JSON(h)
 }
 
-// healthPage answers GET /: the same, for a person.
+// healthPage answers GET /status: the same, for a person.
 func (d *Dashboard) healthPage(c *fiber.Ctx) error {
 	h, err := d.health(c.Context())
-	p := printer(c)
-	engine := p.Sprintf(msgEmbedded)
-	if h.Backend == "server" {
-		engine = p.Sprintf(msgServer)
-	}
-	status, ok := p.Sprintf(msgOK), err == nil
-	if !ok {
-		status = p.Sprintf(msgDown)
+	if err != nil {
 		c.Status(fiber.StatusServiceUnavailable)
 	}
-	other := "ja"
-	if lang(c).String() == "ja" {
-		other = "en"
-	}
-	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	return templates.ExecuteTemplate(c, "health.html", map[string]any{
-		"Lang":  lang(c).String(),
-		"Other": other,
-		"OK":    ok,
-		"T": map[string]string{
-			"Title": p.Sprintf(msgTitle), "Engine": p.Sprintf(msgEngine), "Version": p.Sprintf(msgVersion),
-			"Database": p.Sprintf(msgDatabase), "Location": p.Sprintf(msgLocation), "Schema": p.Sprintf(msgSchema),
-			"Status": p.Sprintf(msgStatus), "PagesLater": p.Sprintf(msgPagesLater), "Switch": p.Sprintf(msgLanguageSwitch),
-		},
-		"EngineName": engine,
-		"H":          h,
-		"StatusText": status,
-		"Migrations": p.Sprintf(msgMigrations, h.Migrations, h.Schema),
-	})
+	return d.render(c, "status", pageInfo{Title: msgTitle}, statusData{H: h, OK: err == nil})
+}
+
+type statusData struct {
+	H  health
+	OK bool
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/careerkpi/careerkpi/ingest"
+	"github.com/careerkpi/careerkpi/queries"
 )
 
 // postLoad answers POST /api/v1/loads: a multipart form with the dataset,
@@ -23,33 +24,11 @@ func (d *Dashboard) postLoad(c *fiber.Ctx) error {
 	if err != nil {
 		return problem(fiber.StatusBadRequest, "the request is not a multipart form: %v", err)
 	}
-	value := func(k string) string {
-		if v := form.Value[k]; len(v) > 0 {
-			return v[0]
-		}
-		return ""
-	}
-	flag := func(k string) (bool, error) {
-		v := value(k)
-		if v == "" {
-			return false, nil
-		}
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return false, problem(fiber.StatusBadRequest, "%s must be true or false, not %q", k, v)
-		}
-		return b, nil
-	}
-	req := ingest.Request{Dataset: value("dataset"), AsOf: value("as_of"), Sheet: value("sheet"), Survey: value("survey"), Replace: value("replace"), LoadedBy: "api"}
-	if _, err := ingest.DatasetByName(req.Dataset); err != nil {
-		return problem(fiber.StatusBadRequest, "%v", err)
-	}
-	if req.SkipInvalid, err = flag("skip_invalid"); err != nil {
+	req, err := loadRequest(form.Value)
+	if err != nil {
 		return err
 	}
-	if req.DryRun, err = flag("dry_run"); err != nil {
-		return err
-	}
+	req.LoadedBy = user(c).Name
 	files := form.File["file"]
 	if len(files) == 0 {
 		return problem(fiber.StatusBadRequest, "no file: send the files to load as form fields named \"file\"")
@@ -99,4 +78,31 @@ func safeName(name string) string {
 		return "upload"
 	}
 	return name
+}
+
+type loadsData struct {
+	Batches []queries.Batch
+	Undone  *queries.Batch
+}
+
+// loadsPage answers GET /hr/loads: every load, newest first, with undo.
+func (d *Dashboard) loadsPage(c *fiber.Ctx) error {
+	batches, err := queries.Batches(c.Context(), d.store)
+	if err != nil {
+		return err
+	}
+	return d.render(c, "loads", pageInfo{Title: msgLoadHistory, Nav: "/hr/loads"}, loadsData{Batches: batches})
+}
+
+// undoLoad answers POST /hr/loads/:id/undo.
+func (d *Dashboard) undoLoad(c *fiber.Ctx) error {
+	b, err := ingest.Undo(c.Context(), d.store, c.Params("id"))
+	if err != nil {
+		return badRequest(msgUndoFailed, err.Error())
+	}
+	batches, err := queries.Batches(c.Context(), d.store)
+	if err != nil {
+		return err
+	}
+	return d.render(c, "loads", pageInfo{Title: msgLoadHistory, Nav: "/hr/loads"}, loadsData{Batches: batches, Undone: &b})
 }

@@ -10,14 +10,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/careerkpi/careerkpi/dashboard"
 	"github.com/careerkpi/careerkpi/ingest"
-	"github.com/careerkpi/careerkpi/queries"
-	"github.com/careerkpi/careerkpi/queries/querytest"
 )
 
 // upload builds a multipart request for POST /api/v1/loads.
-func upload(t *testing.T, fields map[string]string, files map[string]string) *http.Request {
+func upload(t testing.TB, fields map[string]string, files map[string]string) *http.Request {
+	return uploadTo(t, "/api/v1/loads", fields, files)
+}
+
+// uploadTo builds a multipart request of fields and files for path.
+func uploadTo(t testing.TB, path string, fields map[string]string, files map[string]string) *http.Request {
 	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
@@ -32,27 +34,23 @@ func upload(t *testing.T, fields map[string]string, files map[string]string) *ht
 		io.WriteString(fw, content)
 	}
 	w.Close()
-	req := httptest.NewRequest("POST", "/api/v1/loads", &body)
+	req := httptest.NewRequest("POST", path, &body)
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	return req
 }
 
 func TestPostLoad(t *testing.T) {
-	s := querytest.Embedded(t)
-	if _, err := queries.MigrateSchema(t.Context(), s); err != nil {
-		t.Fatal(err)
-	}
-	app := dashboard.New(dashboard.Options{Store: s})
+	app, _ := emptyApp(t)
+	c := loggedIn(t, app, "hr")
+	c.get("/hr/upload")
 	send := func(fields, files map[string]string) (int, ingest.Report, string) {
 		t.Helper()
-		resp, err := app.Test(upload(t, fields, files), -1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
+		req := upload(t, fields, files)
+		req.Header.Set("X-CSRF-Token", c.csrf)
+		r := c.do(req)
 		var rep ingest.Report
-		json.Unmarshal(b, &rep)
-		return resp.StatusCode, rep, string(b)
+		json.Unmarshal([]byte(r.body), &rep)
+		return r.status, rep, r.body
 	}
 	good := "社員番号,所属,入社日\nE1,営業部,2020/4/1\nE2,人事部,2021/4/1\n"
 	bad := "社員番号,所属,入社日\nE1,営業部,2020/13/1\n"
@@ -91,5 +89,25 @@ func TestPostLoad(t *testing.T) {
 		if status != 400 || p.Status != 400 || !strings.Contains(p.Detail, c.detail) {
 			t.Errorf("%v: %d %s, want 400 with %q", c.fields, status, body, c.detail)
 		}
+	}
+}
+
+// TestPostLoadAccess: loading needs an HR session and its CSRF token.
+func TestPostLoadAccess(t *testing.T) {
+	app, _ := emptyApp(t)
+	good := map[string]string{"社員.csv": "社員番号,所属,入社日\nE1,営業部,2020/4/1\n"}
+	anonymous := newClient(t, app)
+	if r := anonymous.do(upload(t, map[string]string{"dataset": "employees"}, good)); r.status != 401 || !strings.Contains(r.body, `"status":401`) {
+		t.Errorf("not logged in: %d %s", r.status, r.body)
+	}
+	exec := loggedIn(t, app, "exec")
+	req := upload(t, map[string]string{"dataset": "employees"}, good)
+	req.Header.Set("X-CSRF-Token", exec.csrf)
+	if r := exec.do(req); r.status != 403 {
+		t.Errorf("executive: %d %s", r.status, r.body)
+	}
+	hr := loggedIn(t, app, "hr")
+	if r := hr.do(upload(t, map[string]string{"dataset": "employees"}, good)); r.status != 403 {
+		t.Errorf("HR without the CSRF token: %d %s", r.status, r.body)
 	}
 }

@@ -6,12 +6,72 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
+
+	"github.com/careerkpi/careerkpi/users"
 )
 
 func (d *Dashboard) routes(app *fiber.App) {
 	static, _ := fs.Sub(staticFiles, "static")
+	app.Get(echartsPath, serveECharts(d.echarts))
 	app.Use("/static", filesystem.New(filesystem.Config{Root: http.FS(static), MaxAge: 3600}))
-	app.Get("/", d.healthPage)
 	app.Get("/healthz", d.healthJSON)
-	app.Post("/api/v1/loads", d.postLoad)
+	app.Get("/status", d.healthPage)
+
+	// The API authenticates first, so that a call without a session is
+	// told so (401) rather than refused its CSRF token.
+	api := app.Group("/api/v1", d.authenticate, d.csrfProtection())
+	api.Post("/loads", require(users.Role.ManagesData), d.postLoad)
+
+	app.Use(d.csrfProtection())
+	app.Get("/login", d.loginPage)
+	app.Post("/login", loginLimiter(), d.login)
+	app.Post("/logout", d.logout)
+
+	app.Use(d.authenticate)
+	app.Get("/definitions", d.definitions)
+
+	charts := app.Group("", require(users.Role.ReadsPages), d.withView)
+	charts.Get("/", d.overview)
+	charts.Get("/utilization", d.utilization)
+	charts.Get("/engagement", d.engagement)
+	charts.Get("/attrition", d.attrition)
+	charts.Get("/managers", d.managers)
+	charts.Get("/impact", d.impact)
+
+	hr := app.Group("/hr", require(users.Role.ManagesData))
+	hr.Get("/upload", d.uploadPage)
+	hr.Post("/upload", d.checkUpload)
+	hr.Post("/upload/:id", d.commitUpload)
+	hr.Get("/loads", d.loadsPage)
+	hr.Post("/loads/:id/undo", d.undoLoad)
+	hr.Get("/targets", d.targetsPage)
+	hr.Post("/targets", d.saveTargets)
+	hr.Get("/publish", d.publishPage)
+
+	admin := app.Group("/admin", require(isAdmin))
+	admin.Get("/users", d.usersPage)
+	admin.Post("/users", d.addUser)
+	admin.Post("/users/:name/remove", d.removeUser)
+}
+
+// Locals keys of the chart pages.
+const (
+	localView    = "careerkpi.view"
+	localChoices = "careerkpi.choices"
+)
+
+// withView reads the view of a chart page's URL, checked against the data
+// and the user's scope, for the page's handler.
+func (d *Dashboard) withView(c *fiber.Ctx) error {
+	ch, err := d.choices(c.Context())
+	if err != nil {
+		return err
+	}
+	v, err := d.decodeView(c, ch, scopeOf(user(c), ch))
+	if err != nil {
+		return err
+	}
+	c.Locals(localChoices, ch)
+	c.Locals(localView, &v)
+	return c.Next()
 }

@@ -26,6 +26,8 @@ type Engine struct {
 	// than from rollups such as program_use_years: the tests compare the
 	// two.
 	NoRollups bool
+
+	cache *resultCache
 }
 
 // Targets holds targets: metric id → fiscal year → target value.
@@ -204,10 +206,19 @@ func (m *Metric) dimension(id string) (Dimension, error) {
 
 // Compute returns a metric's values for req.
 func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
-	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
+	version, err := queries.Current(ctx, e.Store)
+	if err != nil {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
-	return e.compute(ctx, req)
+	key := e.cacheKey(version, "compute", req)
+	if r, ok := e.cached(key); ok {
+		return r.(*Result), nil
+	}
+	res, err := e.compute(ctx, req)
+	if err == nil {
+		e.keep(key, res)
+	}
+	return res, err
 }
 
 // compute is Compute once the derived tables are known to be current.
@@ -238,7 +249,7 @@ func (e *Engine) compute(ctx context.Context, req Request) (*Result, error) {
 			if pl.timeDim != nil {
 				r.Key = append([]string{pl.periods[r.period].Label}, r.Key...)
 			}
-			if t, ok := e.Targets[pl.metric.ID][e.Calendar.FiscalYearOf(pl.periods[r.period].Start)]; ok && pl.periods[r.period].Kind == KindFiscalYear {
+			if t, ok := e.target(pl.metric.ID, e.Calendar.FiscalYearOf(pl.periods[r.period].Start)); ok && pl.periods[r.period].Kind == KindFiscalYear {
 				r.Target = &t
 			}
 		}

@@ -105,9 +105,24 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 			return nil, err
 		}
 	}
-	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
+	version, err := queries.Current(ctx, e.Store)
+	if err != nil {
 		return nil, fmt.Errorf("metrics: program impact: %w", err)
 	}
+	key := e.cacheKey(version, "impact", req)
+	if r, ok := e.cached(key); ok {
+		return r.(*ImpactResult), nil
+	}
+	res, err := e.impact(ctx, req, by)
+	if err == nil {
+		e.keep(key, res)
+	}
+	return res, err
+}
+
+// impact is Impact once the request is checked and the derived tables are
+// current.
+func (e *Engine) impact(ctx context.Context, req ImpactRequest, by []Dimension) (*ImpactResult, error) {
 	res := &ImpactResult{Request: req, Period: e.Calendar.FiscalYear(req.FiscalYear), Threshold: e.threshold()}
 	type counts struct{ users, nonUsers ImpactGroup }
 	groups := map[string]*counts{}

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 )
@@ -41,14 +43,23 @@ var refreshMu sync.Mutex
 // half-built table. When nothing changed it costs one small query and
 // takes no lock, so concurrent computations do not wait on each other.
 func RefreshDerived(ctx context.Context, s Store) error {
-	stale, err := staleDerived(ctx, s)
+	_, err := Current(ctx, s)
+	return err
+}
+
+// Current brings the derived tables up to date, as RefreshDerived does, and
+// returns the version of the data: a digest of every dataset's committed
+// batches, which changes with every load, undo and replace. Figures computed
+// at one version stay true for as long as Current returns it.
+func Current(ctx context.Context, s Store) (version string, err error) {
+	stale, version, err := staleDerived(ctx, s)
 	if err != nil || len(stale) == 0 {
-		return err
+		return version, err
 	}
 	refreshMu.Lock()
 	defer refreshMu.Unlock()
-	if stale, err = staleDerived(ctx, s); err != nil { // another may have rebuilt them meanwhile
-		return err
+	if stale, version, err = staleDerived(ctx, s); err != nil { // another may have rebuilt them meanwhile
+		return "", err
 	}
 	type state struct {
 		Name        string    `ch:"name"`
@@ -57,16 +68,16 @@ func RefreshDerived(ctx context.Context, s Store) error {
 	}
 	for _, d := range stale {
 		if err := rebuild(ctx, s, d.derived); err != nil {
-			return err
+			return "", err
 		}
 		// The batches read before the rebuild: one committed during it makes
 		// the next check rebuild again.
 		rec := []state{{Name: d.Table, Fingerprint: d.fingerprint, RefreshedAt: time.Now().UTC()}}
 		if _, err := s.Insert(ctx, "derived_state", Slice(rec)); err != nil {
-			return fmt.Errorf("queries: record the rebuild of %s: %w", d.Table, err)
+			return "", fmt.Errorf("queries: record the rebuild of %s: %w", d.Table, err)
 		}
 	}
-	return nil
+	return version, nil
 }
 
 // staleTable is a derived table to rebuild, with the fingerprint of the
@@ -77,8 +88,9 @@ type staleTable struct {
 }
 
 // staleDerived returns the derived tables, in build order, whose datasets'
-// committed batches differ from the ones they were built from.
-func staleDerived(ctx context.Context, s Store) ([]staleTable, error) {
+// committed batches differ from the ones they were built from, and the
+// version of the data (see Current).
+func staleDerived(ctx context.Context, s Store) ([]staleTable, string, error) {
 	type entry struct {
 		Kind  string `ch:"kind"`
 		Name  string `ch:"name"`
@@ -86,7 +98,7 @@ func staleDerived(ctx context.Context, s Store) ([]staleTable, error) {
 	}
 	entries, err := Select[entry](ctx, s, SQL("derived_check"), nil)
 	if err != nil {
-		return nil, fmt.Errorf("queries: check the derived tables: %w", err)
+		return nil, "", fmt.Errorf("queries: check the derived tables: %w", err)
 	}
 	batches, built := map[string]string{}, map[string]string{}
 	for _, e := range entries {
@@ -106,7 +118,11 @@ func staleDerived(ctx context.Context, s Store) ([]staleTable, error) {
 			stale = append(stale, staleTable{d, fp})
 		}
 	}
-	return stale, nil
+	all := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(batches)) {
+		fmt.Fprintf(all, "%s:%s;", name, batches[name])
+	}
+	return stale, hex.EncodeToString(all.Sum(nil)), nil
 }
 
 func rebuild(ctx context.Context, s Store, d derived) (err error) {

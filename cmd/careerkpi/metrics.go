@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerkpi/careerkpi/metrics"
+	"github.com/careerkpi/careerkpi/queries"
 )
 
 func (a *app) metricsCommand() *cobra.Command {
@@ -69,7 +71,7 @@ func (a *app) metricsCommand() *cobra.Command {
 				return usage(fmt.Errorf("--format %q: table, json or csv", format))
 			}
 			return a.withStore(cmd.Context(), func(s *storeHandle) error {
-				eng, err := metrics.NewEngine(s, a.metricSettings())
+				eng, err := a.engine(cmd.Context(), s)
 				if err != nil {
 					return err
 				}
@@ -130,7 +132,7 @@ func (a *app) impactCommand() *cobra.Command {
 				return usage(fmt.Errorf("--format %q: table or json", format))
 			}
 			return a.withStore(cmd.Context(), func(s *storeHandle) error {
-				eng, err := metrics.NewEngine(s, a.metricSettings())
+				eng, err := a.engine(cmd.Context(), s)
 				if err != nil {
 					return err
 				}
@@ -226,6 +228,19 @@ func padKey(key []string, n int, fill string) []string {
 }
 
 func usage(err error) error { return fmt.Errorf("%w: %w", errUsage, err) }
+
+// engine returns the metrics engine over s, with the targets of the
+// configuration file and those set on the targets page over them.
+func (a *app) engine(ctx context.Context, s queries.Store) (*metrics.Engine, error) {
+	eng, err := metrics.NewEngine(s, a.metricSettings())
+	if err != nil {
+		return nil, err
+	}
+	if err := eng.UseStoredTargets(ctx, a.cfg.Targets); err != nil {
+		return nil, err
+	}
+	return eng, nil
+}
 
 func (a *app) metricSettings() metrics.Settings {
 	return metrics.Settings{FiscalYearStart: a.cfg.FiscalYearStart, TimeZone: a.cfg.TimeZone,

@@ -77,6 +77,7 @@ given with --config (or CAREERKPI_CONFIG), then the defaults.`,
 		a.publishCommand(),
 		a.reportCommand(),
 		a.metricsCommand(),
+		a.usersCommand(),
 		a.migrateCommand(),
 		a.versionCommand(),
 	)

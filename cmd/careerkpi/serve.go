@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -30,13 +31,31 @@ func (a *app) serveCommand() *cobra.Command {
 	return cmd
 }
 
+// uploadDir is where uploads wait between their check and their load: in
+// the data folder of the embedded engine, else in the temporary folder.
+func uploadDir(cfg *config.Config) string {
+	if cfg.Embedded() {
+		return filepath.Join(cfg.DataDir, "uploads")
+	}
+	return ""
+}
+
 // serve serves until ctx ends, then lets running requests finish.
 func (a *app) serve(ctx context.Context, s *storeHandle) error {
 	ln, err := net.Listen("tcp", a.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	web := dashboard.New(dashboard.Options{Store: s, UploadLimit: a.cfg.UploadLimitMB << 20})
+	eng, err := a.engine(ctx, s)
+	if err != nil {
+		return err
+	}
+	web, err := dashboard.New(dashboard.Options{Store: s, Engine: eng, FileTargets: a.cfg.Targets, UploadLimit: a.cfg.UploadLimitMB << 20,
+		EChartsFile: a.cfg.EChartsFile, UploadDir: uploadDir(a.cfg), SecureCookies: a.cfg.SecureCookies, Version: buildVersion()})
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	info := s.Info()
 	fmt.Fprintf(a.stdout, "careerkpi is serving on http://%s (%s ClickHouse %s, database %s at %s)\n",
 		ln.Addr(), info.Backend, info.Version, info.Database, info.Location)

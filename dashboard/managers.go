@@ -1,0 +1,108 @@
+package dashboard
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/careerkpi/careerkpi/metrics"
+)
+
+// managerTiles are the managers' own uptake of the programs.
+var managerTiles = []string{"manager_training_rate", "manager_career_interview_rate", "one_on_one_compliance"}
+
+type managersData struct {
+	Tiles        []tile
+	Teams        []teamFigure
+	Distribution chart
+	ByDivision   chart
+}
+
+// teamFigure is one manager's team: its size, its 1on1 compliance and its
+// utilization.
+type teamFigure struct {
+	Manager     string
+	Headcount   *float64
+	Compliance  metrics.Row
+	Utilization metrics.Row
+}
+
+// managers answers GET /managers: each manager's team, and the managers'
+// own uptake.
+func (d *Dashboard) managers(c *fiber.Ctx) error {
+	ctx := c.Context()
+	v := c.Locals(localView).(*view)
+	pg := d.newPage(c, pageInfo{Title: msgManagers, Nav: "/managers"}, nil)
+	var data managersData
+	var err error
+	if data.Tiles, err = d.tiles(ctx, v, managerTiles...); err != nil {
+		return err
+	}
+	reqs := []metrics.Request{
+		{Metric: "headcount", Period: v.Period, By: []string{"manager"}, Filters: v.filters()},
+		{Metric: "one_on_one_compliance", Period: v.Period, By: []string{"manager"}, Filters: v.filters()},
+		{Metric: "utilization_any", Period: v.Period, By: []string{"manager"}, Filters: v.filters()},
+		{Metric: "manager_training_rate", Period: v.Period, By: []string{"division"}, Filters: v.filters()},
+		{Metric: "manager_career_interview_rate", Period: v.Period, By: []string{"division"}, Filters: v.filters()},
+	}
+	res, err := d.compute(ctx, reqs)
+	if err != nil {
+		return err
+	}
+	teams := map[string]*teamFigure{}
+	team := func(id string) *teamFigure {
+		if teams[id] == nil {
+			teams[id] = &teamFigure{Manager: id}
+		}
+		return teams[id]
+	}
+	for _, r := range res[0].Rows {
+		if r.Key[0] != "" {
+			team(r.Key[0]).Headcount = r.Value
+		}
+	}
+	for _, r := range res[1].Rows {
+		if r.Key[0] != "" {
+			team(r.Key[0]).Compliance = r
+		}
+	}
+	for _, r := range res[2].Rows {
+		if r.Key[0] != "" {
+			team(r.Key[0]).Utilization = r
+		}
+	}
+	for _, t := range teams {
+		data.Teams = append(data.Teams, *t)
+	}
+	// The teams that hold the fewest 1on1s first: the manager is where the
+	// programs stall.
+	slices.SortFunc(data.Teams, func(a, b teamFigure) int {
+		if c := cmpValue(a.Compliance.Value, b.Compliance.Value); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Manager, b.Manager)
+	})
+	buckets := make([]*float64, 10)
+	var x []string
+	for i := range buckets {
+		x = append(x, pg.p.Sprintf("%d–%d%%", i*10, i*10+10))
+	}
+	for _, t := range data.Teams {
+		if t.Compliance.Value == nil {
+			continue
+		}
+		i := min(int(*t.Compliance.Value/10), 9)
+		if buckets[i] == nil {
+			buckets[i] = new(float64)
+		}
+		*buckets[i]++
+	}
+	data.Distribution = barChart("compliance-distribution", pg.T(msgComplianceDistribution), metrics.Count, x,
+		[]series{{Name: pg.T(msgTeams), Values: buckets}}, false)
+	labels, tr := groups(pg, res[3], pg.Name(res[3].Metric))
+	_, ci := groups(pg, res[4], pg.Name(res[4].Metric))
+	data.ByDivision = barChart("managers-by-division", pg.T(msgManagersByDivision), metrics.Percent, labels, []series{tr, ci}, false)
+	pg.Data = data
+	return d.renderPage(c, "managers", pg)
+}

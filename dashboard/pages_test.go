@@ -1,0 +1,156 @@
+package dashboard_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/careerkpi/careerkpi/users"
+)
+
+// chartPages are the pages executives read.
+var chartPages = []string{"/", "/utilization", "/engagement", "/attrition", "/managers", "/impact"}
+
+// hrPages are the pages of HR.
+var hrPages = []string{"/hr/upload", "/hr/loads", "/hr/targets", "/hr/publish"}
+
+// TestPagesByRole opens every page as every role, in both languages: each
+// role reaches what it may and is refused the rest.
+func TestPagesByRole(t *testing.T) {
+	app := demoApp(t)
+	dc := &demoCompany
+	for _, a := range dc.accounts {
+		t.Run(a.name, func(t *testing.T) {
+			c := loggedIn(t, app, a.name)
+			want := map[string]int{"/definitions": 200, "/admin/users": 403}
+			for _, p := range chartPages {
+				want[p] = 200
+				if a.role == users.Analyst {
+					want[p] = 403
+				}
+			}
+			for _, p := range hrPages {
+				want[p] = 403
+				if a.role.ManagesData() {
+					want[p] = 200
+				}
+			}
+			if a.role == users.Admin {
+				want["/admin/users"] = 200
+			}
+			for path, status := range want {
+				for _, lang := range []string{"en", "ja"} {
+					c.lang = lang
+					r := c.get(path)
+					if r.status != status {
+						t.Errorf("%s in %s: status %d, want %d\n%.2000s", path, lang, r.status, status, r.body)
+						continue
+					}
+					if !strings.Contains(r.body, `<html lang="`+lang+`">`) {
+						t.Errorf("%s in %s: not in %s", path, lang, lang)
+					}
+					if status == 200 && strings.Contains(r.body, "%!") {
+						t.Errorf("%s in %s: a value was formatted wrongly:\n%s", path, lang, excerpt(r.body, "%!"))
+					}
+					if a.role == users.DepartmentHead && strings.Contains(r.body, dc.outside) {
+						t.Errorf("%s in %s: %s (scope %s) sees the department %s:\n%s", path, lang, a.name, a.scope, dc.outside, excerpt(r.body, dc.outside))
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestScopeByURL: a department head who asks for another department by URL
+// is refused, on every chart page.
+func TestScopeByURL(t *testing.T) {
+	app := demoApp(t)
+	dc := &demoCompany
+	c := loggedIn(t, app, "divhead")
+	for _, p := range chartPages {
+		if r := c.get(p + "?department=" + url.QueryEscape(dc.outside)); r.status != 403 {
+			t.Errorf("%s for %s: status %d, want 403", p, dc.outside, r.status)
+		}
+		if r := c.get(p + "?department=" + url.QueryEscape(dc.inside)); r.status != 200 {
+			t.Errorf("%s for %s, in the scope: status %d, want 200", p, dc.inside, r.status)
+		}
+	}
+	// An executive sees every department.
+	exec := loggedIn(t, app, "exec")
+	if r := exec.get("/?department=" + url.QueryEscape(dc.outside)); r.status != 200 {
+		t.Errorf("executive: status %d", r.status)
+	}
+}
+
+// TestFilters: the view lives in the URL, filters are checked, and a
+// filtered page says what it shows.
+func TestFilters(t *testing.T) {
+	app := demoApp(t)
+	c := loggedIn(t, app, "exec")
+	for _, tc := range []struct {
+		query  string
+		status int
+		want   []string
+	}{
+		{"?fy=2024", 200, []string{`<option value="2024" selected>FY2024</option>`, "Apr 1, 2024 – Mar 31, 2025"}},
+		{"?fy=2025&period=Q2", 200, []string{`<option value="Q2" selected>Q2</option>`, "FY2025 Q2", "Jul 1, 2025 – Sep 30, 2025"}},
+		{"?fy=2025&period=2025-06", 200, []string{"Jun 2025 · Jun 1, 2025 – Jun 30, 2025"}},
+		{"?fy=2025&grade=G3", 200, []string{`<option value="G3" selected>G3</option>`}},
+		{"?fy=twenty", 400, []string{`&#34;twenty&#34; is not a fiscal year.`}},
+		{"?fy=2025&period=2024-06", 400, []string{"is not a period of the fiscal year"}},
+		{"?grade=G99", 400, []string{"There is no grade"}},
+		{"?department=" + url.QueryEscape("存在しない部"), 400, []string{"There is no department"}},
+	} {
+		r := c.get("/attrition" + tc.query)
+		if r.status != tc.status {
+			t.Errorf("%s: status %d, want %d\n%.1500s", tc.query, r.status, tc.status, r.body)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(r.body, w) {
+				t.Errorf("%s: page lacks %q", tc.query, w)
+			}
+		}
+	}
+	// The menu keeps the view: moving to another page shows the same one.
+	r := c.get("/utilization?fy=2024&grade=G3")
+	if !strings.Contains(r.body, `href="/engagement?fy=2024&amp;grade=G3"`) {
+		t.Errorf("the menu does not keep the view:\n%s", excerpt(r.body, `href="/engagement`))
+	}
+}
+
+// TestLanguage: the switch sticks in a cookie, Accept-Language chooses
+// otherwise, and fiscal years are written as companies write them.
+func TestLanguage(t *testing.T) {
+	app := demoApp(t)
+	c := loggedIn(t, app, "exec")
+	c.lang = "en-US,en;q=0.9"
+	if r := c.get("/"); !strings.Contains(r.body, ">FY2025</option>") || !strings.Contains(r.body, "Overview") {
+		t.Fatalf("English page:\n%.1500s", r.body)
+	}
+	if r := c.get("/?lang=ja"); !strings.Contains(r.body, ">2025年度</option>") || !strings.Contains(r.body, "概要") {
+		t.Fatalf("?lang=ja:\n%.1500s", r.body)
+	}
+	// The choice sticks over Accept-Language.
+	if r := c.get("/attrition"); !strings.Contains(r.body, `<html lang="ja">`) || !strings.Contains(r.body, "2025年4月1日") {
+		t.Fatalf("after ?lang=ja the next page is not Japanese:\n%.1500s", r.body)
+	}
+	fresh := loggedIn(t, app, "exec")
+	fresh.lang = "ja,en;q=0.5"
+	if r := fresh.get("/"); !strings.Contains(r.body, `<html lang="ja">`) {
+		t.Fatalf("Accept-Language ja gives:\n%.500s", r.body)
+	}
+	fresh.lang = "fr-FR"
+	if r := fresh.get("/"); !strings.Contains(r.body, `<html lang="en">`) {
+		t.Fatalf("Accept-Language fr gives:\n%.500s", r.body)
+	}
+}
+
+// excerpt returns the text around the first s in body.
+func excerpt(body, s string) string {
+	i := strings.Index(body, s)
+	if i < 0 {
+		return ""
+	}
+	return body[max(0, i-300):min(len(body), i+300)]
+}

@@ -1,0 +1,97 @@
+package dashboard
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/careerkpi/careerkpi/metrics"
+)
+
+// utilizationTiles are the figures of the utilization page.
+var utilizationTiles = []string{"utilization_any", "utilization_know", "utilization_challenge", "utilization_learn",
+	"career_interview_coverage", "one_on_one_compliance", "posting_applications_per_100", "fa_applications_per_100",
+	"posting_selection_rate", "internal_mobility_rate", "side_jobs_approved", "training_hours_per_employee",
+	"certification_subsidies", "certification_subsidy_jpy", "elearning_active_rate", "usage_concentration_top20"}
+
+type utilizationData struct {
+	Tiles        []tile
+	ByDepartment chart
+	ByGrade      chart
+	OneOnOne     chart
+	Programs     []programFigure
+}
+
+// programFigure is one program's utilization in the view.
+type programFigure struct {
+	Program program
+	tile
+}
+
+// utilization answers GET /utilization: who uses which program, where.
+func (d *Dashboard) utilization(c *fiber.Ctx) error {
+	ctx := c.Context()
+	v := c.Locals(localView).(*view)
+	pg := d.newPage(c, pageInfo{Title: msgUtilization, Nav: "/utilization"}, nil)
+	var data utilizationData
+	var err error
+	if data.Tiles, err = d.tiles(ctx, v, utilizationTiles...); err != nil {
+		return err
+	}
+	dims := []struct{ metric, by string }{{"utilization_any", "department"}, {"utilization_know", "department"},
+		{"utilization_challenge", "department"}, {"utilization_learn", "department"}, {"utilization_any", "grade"},
+		{"one_on_one_compliance", "department"}}
+	reqs := make([]metrics.Request, len(dims))
+	for i, dm := range dims {
+		reqs[i] = metrics.Request{Metric: dm.metric, Period: v.Period, By: []string{dm.by}, Filters: v.filters()}
+	}
+	res, err := d.compute(ctx, reqs)
+	if err != nil {
+		return err
+	}
+	labels, any := groups(pg, res[0], pg.T(msgAnyOpportunity))
+	var byCat []series
+	byCat = append(byCat, any)
+	for i, name := range []string{msgKnow, msgChallenge, msgLearn} {
+		_, s := groups(pg, res[1+i], pg.T(name))
+		byCat = append(byCat, s)
+	}
+	data.ByDepartment = barChart("by-department", pg.T(msgUtilizationByDepartment), metrics.Percent, labels, byCat, true)
+	labels, s := groups(pg, res[4], pg.T(msgAnyOpportunity))
+	data.ByGrade = barChart("by-grade", pg.T(msgUtilizationByGrade), metrics.Percent, labels, []series{s}, false)
+	labels, s = groups(pg, res[5], pg.Name(res[5].Metric))
+	data.OneOnOne = barChart("one-on-one", pg.T(msgOneOnOneByDepartment), metrics.Percent, labels, []series{s}, true)
+
+	progs := companyPrograms(pg.Choices.Programs)
+	preqs := make([]metrics.Request, len(progs))
+	for i, p := range progs {
+		preqs[i] = metrics.Request{Metric: "program_utilization", Program: p.ID, Period: v.Period, Filters: v.filters(), Compare: true}
+	}
+	pres, err := d.compute(ctx, preqs)
+	if err != nil {
+		return err
+	}
+	for i, r := range pres {
+		data.Programs = append(data.Programs, programFigure{Program: progs[i], tile: tile{Metric: r.Metric, Row: r.Rows[0], Previous: r.Previous}})
+	}
+	pg.Data = data
+	return d.renderPage(c, "utilization", pg)
+}
+
+// companyPrograms are the programs the company loaded, or the built-in
+// ones when it loaded none; manager programs are on the managers page.
+func companyPrograms(all []program) []program {
+	var own, builtin []program
+	for _, p := range all {
+		if p.Category == "manager" {
+			continue
+		}
+		if p.Builtin {
+			builtin = append(builtin, p)
+		} else {
+			own = append(own, p)
+		}
+	}
+	if len(own) > 0 {
+		return own
+	}
+	return builtin
+}

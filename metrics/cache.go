@@ -1,0 +1,77 @@
+package metrics
+
+import (
+	"encoding/json"
+	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+)
+
+// resultCache keeps computed results for as long as the data they were
+// computed from is unchanged: each entry is keyed by the data version
+// (queries.Current) and the request, so a load, undo or replace makes every
+// older entry unreachable, and the least recently used make way for new
+// ones. Cached results are shared: callers must not modify them.
+type resultCache struct {
+	entries *lru.Cache[string, any]
+}
+
+// EnableCache makes the engine keep up to size results (metric values and
+// program impact) and answer a request again from them while the data is
+// unchanged. Pages ask the same questions many times; the CLI does not need
+// it.
+func (e *Engine) EnableCache(size int) {
+	c, err := lru.New[string, any](size)
+	if err != nil {
+		panic(err) // size <= 0: a programming error
+	}
+	e.cache = &resultCache{entries: c}
+}
+
+// cacheKey returns the key of a request at a data version, or "" when the
+// engine keeps no cache.
+func (e *Engine) cacheKey(version, kind string, req any) string {
+	if e.cache == nil {
+		return ""
+	}
+	b, err := json.Marshal(req)
+	if err != nil {
+		return ""
+	}
+	return version + "\x00" + kind + "\x00" + string(b)
+}
+
+func (e *Engine) cached(key string) (any, bool) {
+	if key == "" {
+		return nil, false
+	}
+	return e.cache.entries.Get(key)
+}
+
+func (e *Engine) keep(key string, v any) {
+	if key != "" {
+		e.cache.entries.Add(key, v)
+	}
+}
+
+// targetsMu guards Engine.Targets against SetTargets.
+var targetsMu sync.RWMutex
+
+// SetTargets replaces the engine's targets and forgets every cached result,
+// which carries the old ones.
+func (e *Engine) SetTargets(t Targets) {
+	targetsMu.Lock()
+	e.Targets = t
+	targetsMu.Unlock()
+	if e.cache != nil {
+		e.cache.entries.Purge()
+	}
+}
+
+// target returns a metric's target for fiscal year fy.
+func (e *Engine) target(metric string, fy int) (float64, bool) {
+	targetsMu.RLock()
+	defer targetsMu.RUnlock()
+	t, ok := e.Targets[metric][fy]
+	return t, ok
+}
