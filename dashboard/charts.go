@@ -104,7 +104,10 @@ func barChart(id, label string, unit metrics.Unit, x []string, ss []series, hori
 	}
 	c.Validate()
 	size := "m"
-	if horizontal && len(x) > 12 {
+	switch rows := len(x) * max(1, len(ss)); {
+	case horizontal && rows > 30:
+		size = "xl"
+	case horizontal && len(x) > 12:
 		size = "l"
 	}
 	return chart{ID: id, Option: optionJSON(c.JSON()), Unit: string(unit), Size: size, Label: label}

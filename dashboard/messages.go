@@ -64,24 +64,25 @@ const (
 	msgUndoFailed        = "Could not undo the load: %s"
 	msgRemoveSelf        = "You cannot remove yourself."
 
-	msgNotRecorded     = "(not recorded)"
-	msgNewGraduate     = "New graduate"
-	msgMidCareer       = "Mid-career"
-	msgFemale          = "Female"
-	msgMale            = "Male"
-	msgOtherGender     = "Other"
-	msgIsManager       = "Managerial"
-	msgNotManager      = "Non-managerial"
-	msgTenureUnder1    = "Under 1 year"
-	msgTenure1to3      = "1–3 years"
-	msgTenure3to5      = "3–5 years"
-	msgTenure5to10     = "5–10 years"
-	msgTenure10plus    = "10 years or more"
-	msgKnow            = "Know"
-	msgChallenge       = "Challenge"
-	msgLearn           = "Learn"
-	msgManagerCategory = "Managers' programs"
-	msgAnyOpportunity  = "Any"
+	msgNotRecorded      = "(not recorded)"
+	msgNewGraduate      = "New graduate"
+	msgMidCareer        = "Mid-career"
+	msgFemale           = "Female"
+	msgMale             = "Male"
+	msgOtherGender      = "Other"
+	msgIsManager        = "Managerial"
+	msgNotManager       = "Non-managerial"
+	msgTenureUnder1     = "Under 1 year"
+	msgTenure1to3       = "1–3 years"
+	msgTenure3to5       = "3–5 years"
+	msgTenure5to10      = "5–10 years"
+	msgTenure10plus     = "10 years or more"
+	msgKnow             = "Know"
+	msgChallenge        = "Challenge"
+	msgLearn            = "Learn"
+	msgManagerCategory  = "Managers' programs"
+	msgAnyOpportunity   = "Any"
+	msgCareerInterviews = "Career interviews"
 
 	msgRoleAdmin          = "Administrator"
 	msgRoleHR             = "HR"
@@ -92,8 +93,8 @@ const (
 	msgThreeOpportunities      = "Utilization by opportunity"
 	msgNonUsers                = "Non-users"
 	msgImpactChart             = "12-month attrition of users and non-users, %s cohort"
-	msgUtilizationByDepartment = "Utilization by department and opportunity"
-	msgUtilizationByGrade      = "Utilization by grade"
+	msgUtilizationByDepartment = "Career interviews, challenge and learn programs by department"
+	msgUtilizationByGrade      = "Career interviews, challenge and learn programs by grade"
 	msgOneOnOneByDepartment    = "1on1 monthly compliance by department"
 	msgDriversChart            = "Correlation with the engagement index"
 	msgEngagementTrend         = "Engagement, career and program satisfaction by fiscal year"
@@ -187,24 +188,25 @@ var messages = map[string]string{
 	msgUndoFailed:        "取り込みを取り消せませんでした: %s",
 	msgRemoveSelf:        "自分自身は削除できません。",
 
-	msgNotRecorded:     "（未登録）",
-	msgNewGraduate:     "新卒",
-	msgMidCareer:       "中途",
-	msgFemale:          "女性",
-	msgMale:            "男性",
-	msgOtherGender:     "その他",
-	msgIsManager:       "管理職",
-	msgNotManager:      "非管理職",
-	msgTenureUnder1:    "1年未満",
-	msgTenure1to3:      "1〜3年",
-	msgTenure3to5:      "3〜5年",
-	msgTenure5to10:     "5〜10年",
-	msgTenure10plus:    "10年以上",
-	msgKnow:            "知る",
-	msgChallenge:       "挑戦する",
-	msgLearn:           "学ぶ",
-	msgManagerCategory: "管理職向け制度",
-	msgAnyOpportunity:  "いずれか",
+	msgNotRecorded:      "（未登録）",
+	msgNewGraduate:      "新卒",
+	msgMidCareer:        "中途",
+	msgFemale:           "女性",
+	msgMale:             "男性",
+	msgOtherGender:      "その他",
+	msgIsManager:        "管理職",
+	msgNotManager:       "非管理職",
+	msgTenureUnder1:     "1年未満",
+	msgTenure1to3:       "1〜3年",
+	msgTenure3to5:       "3〜5年",
+	msgTenure5to10:      "5〜10年",
+	msgTenure10plus:     "10年以上",
+	msgKnow:             "知る",
+	msgChallenge:        "挑戦する",
+	msgLearn:            "学ぶ",
+	msgManagerCategory:  "管理職向け制度",
+	msgAnyOpportunity:   "いずれか",
+	msgCareerInterviews: "キャリア面談",
 
 	msgRoleAdmin:          "管理者",
 	msgRoleHR:             "人事",
@@ -216,8 +218,8 @@ var messages = map[string]string{
 	msgUsers:                   "利用者",
 	msgNonUsers:                "非利用者",
 	msgImpactChart:             "利用者と非利用者の12か月離職率（%s 在籍者）",
-	msgUtilizationByDepartment: "部署別・機会別の利用率",
-	msgUtilizationByGrade:      "等級別の利用率",
+	msgUtilizationByDepartment: "部署別のキャリア面談・「挑戦する」「学ぶ」制度の利用率",
+	msgUtilizationByGrade:      "等級別のキャリア面談・「挑戦する」「学ぶ」制度の利用率",
 	msgOneOnOneByDepartment:    "部署別の1on1月次実施率",
 	msgDriversChart:            "エンゲージメント指数との相関",
 	msgEngagementTrend:         "年度別のエンゲージメント・キャリア満足度・制度満足度",
@@ -317,8 +319,8 @@ var messages = map[string]string{
 	"Metric":                       "指標",
 	"Name":                         "表示名",
 	"Nothing has been loaded yet.": "まだ何も取り込まれていません。",
-	"Nothing was loaded. Correct the files and check them again.":       "何も取り込んでいません。ファイルを修正して、もう一度検証してください。",
-	"Only a few use it? The share of each grade that used any program.": "「一部の人しか使っていない」のか。等級ごとの、いずれかの制度の利用率。",
+	"Nothing was loaded. Correct the files and check them again.":                                                     "何も取り込んでいません。ファイルを修正して、もう一度検証してください。",
+	"Only a few use it? The share of each grade that had a career interview, or used a challenge or a learn program.": "「一部の人しか使っていない」のか。等級ごとの、キャリア面談・「挑戦する」「学ぶ」制度の利用率。",
 	"Opportunity": "機会",
 	"Options":     "オプション",
 	"Pages":       "ページ",
@@ -360,6 +362,7 @@ var messages = map[string]string{
 	"Unit":                      "単位",
 	"Upload a dataset":          "データをアップロード",
 	"User name":                 "ユーザー名",
+	"Utilization by grade":      "等級別の利用率",
 	"Utilization by department": "部署別の利用率",
 	"Utilization, any of the three opportunities": "利用率（3つの機会のいずれか）",
 	"Whole year":  "通年",

@@ -36,28 +36,38 @@ func (d *Dashboard) utilization(c *fiber.Ctx) error {
 	if data.Tiles, err = d.tiles(ctx, v, utilizationTiles...); err != nil {
 		return err
 	}
-	dims := []struct{ metric, by string }{{"utilization_any", "department"}, {"utilization_know", "department"},
-		{"utilization_challenge", "department"}, {"utilization_learn", "department"}, {"utilization_any", "grade"},
-		{"one_on_one_compliance", "department"}}
-	reqs := make([]metrics.Request, len(dims))
-	for i, dm := range dims {
-		reqs[i] = metrics.Request{Metric: dm.metric, Period: v.Period, By: []string{dm.by}, Filters: v.filters()}
+	// Nearly everyone with a manager has 1on1s, so the know category and
+	// "any" stand near 100% everywhere; the breakdowns show what differs:
+	// career interviews, the challenge and the learn programs.
+	type cut struct{ metric, program, by, name string }
+	var cuts []cut
+	for _, by := range []string{"department", "grade"} {
+		cuts = append(cuts, cut{"program_utilization", "career_interview", by, msgCareerInterviews},
+			cut{"utilization_challenge", "", by, msgChallenge}, cut{"utilization_learn", "", by, msgLearn})
+	}
+	cuts = append(cuts, cut{"one_on_one_compliance", "", "department", ""})
+	reqs := make([]metrics.Request, len(cuts))
+	for i, ct := range cuts {
+		reqs[i] = metrics.Request{Metric: ct.metric, Program: ct.program, Period: v.Period, By: []string{ct.by}, Filters: v.filters()}
 	}
 	res, err := d.compute(ctx, reqs)
 	if err != nil {
 		return err
 	}
-	labels, any := groups(pg, res[0], pg.T(msgAnyOpportunity))
-	var byCat []series
-	byCat = append(byCat, any)
-	for i, name := range []string{msgKnow, msgChallenge, msgLearn} {
-		_, s := groups(pg, res[1+i], pg.T(name))
-		byCat = append(byCat, s)
+	bars := func(from int) ([]string, []series) {
+		var labels []string
+		var ss []series
+		for i := from; i < from+3; i++ {
+			l, s := groups(pg, res[i], pg.T(cuts[i].name))
+			labels, ss = l, append(ss, s)
+		}
+		return labels, ss
 	}
-	data.ByDepartment = barChart("by-department", pg.T(msgUtilizationByDepartment), metrics.Percent, labels, byCat, true)
-	labels, s := groups(pg, res[4], pg.T(msgAnyOpportunity))
-	data.ByGrade = barChart("by-grade", pg.T(msgUtilizationByGrade), metrics.Percent, labels, []series{s}, false)
-	labels, s = groups(pg, res[5], pg.Name(res[5].Metric))
+	labels, ss := bars(0)
+	data.ByDepartment = barChart("by-department", pg.T(msgUtilizationByDepartment), metrics.Percent, labels, ss, true)
+	labels, ss = bars(3)
+	data.ByGrade = barChart("by-grade", pg.T(msgUtilizationByGrade), metrics.Percent, labels, ss, false)
+	labels, s := groups(pg, res[6], pg.Name(res[6].Metric))
 	data.OneOnOne = barChart("one-on-one", pg.T(msgOneOnOneByDepartment), metrics.Percent, labels, []series{s}, true)
 
 	progs := companyPrograms(pg.Choices.Programs)

@@ -47,7 +47,7 @@ func (e *Engine) protect(ctx context.Context, pl *plan, res *Result) error {
 		cuts = append(cuts, pl.by)
 	}
 	for _, fewer := range fewerFilters(pl.filters) {
-		if coveredByValues(pl.filters, fewer) {
+		if coveredByValues(pl.filters, fewer) || onlyAnswersLeftOut(pl.filters, fewer) {
 			continue
 		}
 		wide, err := e.term(ctx, pl, pl.metric.Numerator, cuts[len(cuts)-1], fewer)
@@ -237,6 +237,24 @@ func coveredByValues(filters, fewer []Filter) bool {
 	}
 	d, _ := DimensionByID(left.Dimension)
 	return !d.SurveyOnly
+}
+
+// onlyAnswersLeftOut reports whether every filter that fewer leaves out
+// chooses answers (a theme, an item) rather than people. The same group
+// without such a filter holds the same people's answers to other items:
+// subtracting the two gives the group's figure on those items, which
+// stands on nearly all of its respondents, never on the few who answered
+// only them.
+func onlyAnswersLeftOut(filters, fewer []Filter) bool {
+	for _, f := range filters {
+		if slices.ContainsFunc(fewer, func(g Filter) bool { return g.Dimension == f.Dimension && slices.Equal(g.Values, f.Values) }) {
+			continue
+		}
+		if d, _ := DimensionByID(f.Dimension); !d.SurveyOnly {
+			return false
+		}
+	}
+	return true
 }
 
 // fewerFilters returns every proper subset of filters — each way a reader

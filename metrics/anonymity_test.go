@@ -41,3 +41,29 @@ func TestComplementSides(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyAnswersLeftOut: the difference against the same group without a
+// filter is checked unless every filter left out chooses answers.
+func TestOnlyAnswersLeftOut(t *testing.T) {
+	theme := Filter{Dimension: "theme", Values: []string{"career"}}
+	item := Filter{Dimension: "item", Values: []string{"Q1"}}
+	dept := Filter{Dimension: "department", Values: []string{"Dev"}}
+	grade := Filter{Dimension: "grade", Values: []string{"G3"}}
+	for _, c := range []struct {
+		name           string
+		filters, fewer []Filter
+		want           bool
+	}{
+		{"a theme left out", []Filter{dept, theme}, []Filter{dept}, true},
+		{"a theme and an item left out", []Filter{theme, item}, nil, true},
+		{"a department left out", []Filter{dept, theme}, []Filter{theme}, false},
+		{"a grade and a theme left out", []Filter{grade, theme}, nil, false},
+		{"nothing but people", []Filter{dept, grade}, []Filter{dept}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := onlyAnswersLeftOut(c.filters, c.fewer); got != c.want {
+				t.Errorf("onlyAnswersLeftOut = %v, want %v", got, c.want)
+			}
+		})
+	}
+}

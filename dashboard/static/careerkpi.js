@@ -39,6 +39,13 @@
     // Series names and labels come from the data: ECharts writes them as
     // text, and the tooltip escapes them.
     option.tooltip.renderMode = "html";
+    // Every name of a vertical category axis (departments, items) is
+    // written: the chart is made tall enough for them.
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (axis.type === "category") {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { interval: 0 });
+      }
+    });
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.setOption(option);
     window.addEventListener("resize", function () { chart.resize(); });
