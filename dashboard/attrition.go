@@ -21,7 +21,7 @@ type attritionData struct {
 
 // attrition answers GET /attrition: who leaves, where and when.
 func (d *Dashboard) attrition(c *fiber.Ctx) error {
-	ctx := c.Context()
+	ctx := c.UserContext()
 	v := c.Locals(localView).(*view)
 	pg := d.newPage(c, pageInfo{Title: msgAttrition, Nav: "/attrition"}, nil)
 	data := attritionData{Annualised: v.Period.Kind != metrics.KindFiscalYear}

@@ -56,6 +56,11 @@ func (d *Dashboard) choices(ctx context.Context) (*choices, error) {
 	if err != nil {
 		return nil, err
 	}
+	return d.choicesAt(ctx, version)
+}
+
+// choicesAt returns the choices of the data at version.
+func (d *Dashboard) choicesAt(ctx context.Context, version string) (*choices, error) {
 	cc := d.choiceCache
 	cc.mu.Lock()
 	defer cc.mu.Unlock()

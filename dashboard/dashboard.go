@@ -40,6 +40,10 @@ type Options struct {
 	SecureCookies bool
 	// Version is careerkpi's version, for the pages' footer.
 	Version string
+	// ResultCache is how many metric results the pages keep while the data
+	// is unchanged: 0 means resultCacheSize, a negative number none (the
+	// benchmarks measure pages both ways).
+	ResultCache int
 }
 
 // Dashboard serves careerkpi's pages and API.
@@ -72,7 +76,9 @@ func New(opts Options) (*fiber.App, error) {
 	if err := os.MkdirAll(uploadDir, 0o700); err != nil {
 		return nil, fmt.Errorf("dashboard: upload folder: %w", err)
 	}
-	opts.Engine.EnableCache(resultCacheSize)
+	if opts.ResultCache >= 0 {
+		opts.Engine.EnableCache(cmp.Or(opts.ResultCache, resultCacheSize))
+	}
 	d := &Dashboard{
 		store:       opts.Store,
 		engine:      opts.Engine,

@@ -40,7 +40,7 @@ type heatmapRow struct {
 // engagement answers GET /engagement: how engaged people are, where, and
 // which items go with it.
 func (d *Dashboard) engagement(c *fiber.Ctx) error {
-	ctx := c.Context()
+	ctx := c.UserContext()
 	v := c.Locals(localView).(*view)
 	pg := d.newPage(c, pageInfo{Title: msgEngagement, Nav: "/engagement"}, nil)
 	data := engagementData{Threshold: d.engine.Threshold}

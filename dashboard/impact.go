@@ -25,7 +25,7 @@ type impactData struct {
 // impact answers GET /impact: do the users of each program leave less
 // often than the others? An association, not a cause, and labelled so.
 func (d *Dashboard) impact(c *fiber.Ctx) error {
-	ctx := c.Context()
+	ctx := c.UserContext()
 	v := c.Locals(localView).(*view)
 	pg := d.newPage(c, pageInfo{Title: msgProgramImpact, Nav: "/impact"}, nil)
 	targets := categoryTargets(impactCategories)

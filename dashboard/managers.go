@@ -12,9 +12,15 @@ import (
 // managerTiles are the managers' own uptake of the programs.
 var managerTiles = []string{"manager_training_rate", "manager_career_interview_rate", "one_on_one_compliance"}
 
+// teamsShown is how many teams the managers page lists when it shows more
+// than one department: those that hold the fewest 1on1s.
+const teamsShown = 50
+
 type managersData struct {
-	Tiles        []tile
-	Teams        []teamFigure
+	Tiles []tile
+	Teams []teamFigure
+	// AllTeams counts the teams, of which Teams are the first.
+	AllTeams     int
 	Distribution chart
 	ByDivision   chart
 }
@@ -31,7 +37,7 @@ type teamFigure struct {
 // managers answers GET /managers: each manager's team, and the managers'
 // own uptake.
 func (d *Dashboard) managers(c *fiber.Ctx) error {
-	ctx := c.Context()
+	ctx := c.UserContext()
 	v := c.Locals(localView).(*view)
 	pg := d.newPage(c, pageInfo{Title: msgManagers, Nav: "/managers"}, nil)
 	var data managersData
@@ -83,6 +89,7 @@ func (d *Dashboard) managers(c *fiber.Ctx) error {
 		}
 		return strings.Compare(a.Manager, b.Manager)
 	})
+	data.AllTeams = len(data.Teams)
 	buckets := make([]*float64, 10)
 	var x []string
 	for i := range buckets {
@@ -100,6 +107,9 @@ func (d *Dashboard) managers(c *fiber.Ctx) error {
 	}
 	data.Distribution = barChart("compliance-distribution", pg.T(msgComplianceDistribution), metrics.Count, x,
 		[]series{{Name: pg.T(msgTeams), Values: buckets}}, false)
+	if v.Department == "" && len(data.Teams) > teamsShown {
+		data.Teams = data.Teams[:teamsShown]
+	}
 	labels, tr := groups(pg, res[3], pg.Name(res[3].Metric))
 	_, ci := groups(pg, res[4], pg.Name(res[4].Metric))
 	data.ByDivision = barChart("managers-by-division", pg.T(msgManagersByDivision), metrics.Percent, labels, []series{tr, ci}, false)

@@ -26,7 +26,7 @@ type overviewData struct {
 // overview answers GET /: the state of the programs and their outcomes at a
 // glance.
 func (d *Dashboard) overview(c *fiber.Ctx) error {
-	ctx := c.Context()
+	ctx := c.UserContext()
 	v := c.Locals(localView).(*view)
 	pg := d.newPage(c, pageInfo{Title: msgOverview, Nav: "/"}, nil)
 	var data overviewData

@@ -7,6 +7,8 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
+	"github.com/careerkpi/careerkpi/metrics"
+	"github.com/careerkpi/careerkpi/queries"
 	"github.com/careerkpi/careerkpi/users"
 )
 
@@ -61,9 +63,16 @@ const (
 )
 
 // withView reads the view of a chart page's URL, checked against the data
-// and the user's scope, for the page's handler.
+// and the user's scope, for the page's handler. It pins the version of the
+// data in the request's context (c.UserContext): every figure of the page
+// comes from the same data, checked once.
 func (d *Dashboard) withView(c *fiber.Ctx) error {
-	ch, err := d.choices(c.Context())
+	version, err := queries.Current(c.Context(), d.store)
+	if err != nil {
+		return err
+	}
+	c.SetUserContext(metrics.AtVersion(c.Context(), version))
+	ch, err := d.choicesAt(c.UserContext(), version)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ type programFigure struct {
 
 // utilization answers GET /utilization: who uses which program, where.
 func (d *Dashboard) utilization(c *fiber.Ctx) error {
-	ctx := c.Context()
+	ctx := c.UserContext()
 	v := c.Locals(localView).(*view)
 	pg := d.newPage(c, pageInfo{Title: msgUtilization, Nav: "/utilization"}, nil)
 	var data utilizationData

@@ -1,10 +1,13 @@
 package metrics
 
 import (
+	"context"
 	"encoding/json"
 	"sync"
 
 	lru "github.com/hashicorp/golang-lru/v2"
+
+	"github.com/careerkpi/careerkpi/queries"
 )
 
 // resultCache keeps computed results for as long as the data they were
@@ -52,6 +55,26 @@ func (e *Engine) keep(key string, v any) {
 	if key != "" {
 		e.cache.entries.Add(key, v)
 	}
+}
+
+// versionKey is the context key of a pinned data version.
+type versionKey struct{}
+
+// AtVersion returns a context in which the engine takes the data to be at
+// version (from queries.Current) instead of asking the store again for
+// every figure: a page pins the version once, and all its figures come
+// from the same data.
+func AtVersion(ctx context.Context, version string) context.Context {
+	return context.WithValue(ctx, versionKey{}, version)
+}
+
+// current returns the data version: the one pinned in ctx, or the store's
+// once the derived tables are up to date.
+func (e *Engine) current(ctx context.Context) (string, error) {
+	if v, ok := ctx.Value(versionKey{}).(string); ok && v != "" {
+		return v, nil
+	}
+	return queries.Current(ctx, e.Store)
 }
 
 // targetsMu guards Engine.Targets against SetTargets.

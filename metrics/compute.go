@@ -206,7 +206,7 @@ func (m *Metric) dimension(id string) (Dimension, error) {
 
 // Compute returns a metric's values for req.
 func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
-	version, err := queries.Current(ctx, e.Store)
+	version, err := e.current(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}

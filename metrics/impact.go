@@ -105,7 +105,7 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 			return nil, err
 		}
 	}
-	version, err := queries.Current(ctx, e.Store)
+	version, err := e.current(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("metrics: program impact: %w", err)
 	}

@@ -145,6 +145,38 @@ func TestLoadCommands(t *testing.T) {
 	}
 }
 
+// TestUsersCommands adds, lists and removes users as an administrator
+// would.
+func TestUsersCommands(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, status := careerkpiIn(t, dir, nil, "users", "add", "sato", "--role", "department_head", "--scope", "営業本部", "--display-name", "佐藤 花子", "--generate")
+	if status != 0 || !strings.Contains(out, "user sato (department_head, scope 営業本部) can log in with the password ") {
+		t.Fatalf("add: %d\n%s%s", status, out, errOut)
+	}
+	if _, errOut, status := careerkpiIn(t, dir, nil, "users", "add", "sato", "--role", "executive", "--generate"); status != 1 || !strings.Contains(errOut, "the user exists") {
+		t.Fatalf("add twice: %d %s", status, errOut)
+	}
+	if _, errOut, status := careerkpiIn(t, dir, nil, "users", "add", "ito", "--role", "boss", "--generate"); status != 2 || !strings.Contains(errOut, `"boss" is not a role`) {
+		t.Fatalf("unknown role: %d %s", status, errOut)
+	}
+	if _, errOut, status := careerkpiIn(t, dir, nil, "users", "add", "ito", "--role", "executive"); status != 2 || !strings.Contains(errOut, "give the password on standard input") {
+		t.Fatalf("no password: %d %s", status, errOut)
+	}
+	out, _, status = careerkpiIn(t, dir, nil, "users", "list")
+	if status != 0 || !strings.Contains(out, "sato") || !strings.Contains(out, "佐藤 花子") || strings.Contains(out, "ito") {
+		t.Fatalf("list: %d %s", status, out)
+	}
+	if out, _, status := careerkpiIn(t, dir, nil, "users", "passwd", "sato", "--generate"); status != 0 || !strings.Contains(out, "set the password of sato to ") {
+		t.Fatalf("passwd: %d %s", status, out)
+	}
+	if out, _, status := careerkpiIn(t, dir, nil, "users", "remove", "sato"); status != 0 || !strings.Contains(out, "removed user sato") {
+		t.Fatalf("remove: %d %s", status, out)
+	}
+	if out, _, _ := careerkpiIn(t, dir, nil, "users", "list"); strings.Contains(out, "sato") {
+		t.Fatalf("list after remove: %s", out)
+	}
+}
+
 // TestOldServer: on a server too old for the schema, migrate says so and
 // leaves no schema behind.
 func TestOldServer(t *testing.T) {
