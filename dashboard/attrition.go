@@ -1,7 +1,7 @@
 package dashboard
 
 import (
-	"github.com/gofiber/fiber/v2"
+	"context"
 
 	"github.com/careerkpi/careerkpi/metrics"
 )
@@ -20,18 +20,16 @@ type attritionData struct {
 }
 
 // attrition answers GET /attrition: who leaves, where and when.
-func (d *Dashboard) attrition(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	v := c.Locals(localView).(*view)
-	pg := d.newPage(c, pageInfo{Title: msgAttrition, Nav: "/attrition"}, nil)
+func (d *Dashboard) attrition(ctx context.Context, pg *page, query func(string) string) (any, error) {
+	v := pg.View
 	data := attritionData{Annualised: v.Period.Kind != metrics.KindFiscalYear}
 	var err error
 	if data.Tiles, err = d.tiles(ctx, v, attritionTiles...); err != nil {
-		return err
+		return nil, err
 	}
 	years, ss, err := d.trend(ctx, pg, v, "attrition_rate", "voluntary_attrition_rate", "regretted_attrition_rate")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	data.Trend = lineChart("attrition-trend", pg.T(msgAttritionTrend), metrics.Percent, years, ss)
 	cuts := []struct{ metric, by string }{{"attrition_rate", "department"}, {"voluntary_attrition_rate", "department"},
@@ -42,7 +40,7 @@ func (d *Dashboard) attrition(c *fiber.Ctx) error {
 	}
 	res, err := d.compute(ctx, reqs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	labels, all := groups(pg, res[0], pg.Name(res[0].Metric))
 	_, vol := groups(pg, res[1], pg.Name(res[1].Metric))
@@ -51,6 +49,5 @@ func (d *Dashboard) attrition(c *fiber.Ctx) error {
 	data.ByTenure = barChart("attrition-by-tenure", pg.T(msgAttritionByTenure), metrics.Percent, labels, []series{s}, false)
 	labels, s = groups(pg, res[3], pg.Name(res[3].Metric))
 	data.ByGrade = barChart("attrition-by-grade", pg.T(msgAttritionByGrade), metrics.Percent, labels, []series{s}, false)
-	pg.Data = data
-	return d.renderPage(c, "attrition", pg)
+	return data, nil
 }

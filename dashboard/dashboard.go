@@ -40,6 +40,9 @@ type Options struct {
 	SecureCookies bool
 	// Version is careerkpi's version, for the pages' footer.
 	Version string
+	// Warm keeps the pages' default views computed: after every change of
+	// the data the server computes them in the background (see warmer).
+	Warm bool
 	// ResultCache is how many metric results the pages keep while the data
 	// is unchanged: 0 means resultCacheSize, a negative number none (the
 	// benchmarks measure pages both ways).
@@ -57,6 +60,8 @@ type Dashboard struct {
 	users       *userCache
 	uploads     *stagedUploads
 	choiceCache *choiceCache
+	// changed wakes the warmer after this process changed the data.
+	changed chan struct{}
 }
 
 // resultCacheSize is how many metric results the pages keep: a page asks
@@ -95,6 +100,7 @@ func New(opts Options) (*fiber.App, error) {
 		users:       newUserCache(opts.Store),
 		uploads:     newStagedUploads(uploadDir),
 		choiceCache: &choiceCache{},
+		changed:     make(chan struct{}, 1),
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -115,6 +121,11 @@ func New(opts Options) (*fiber.App, error) {
 	app.Use(logRequests)
 	app.Use(securityHeaders)
 	d.routes(app)
+	if opts.Warm && opts.ResultCache >= 0 {
+		wctx, stop := context.WithCancel(context.Background())
+		app.Hooks().OnShutdown(func() error { stop(); return nil })
+		go d.warmer(wctx)
+	}
 	return app, nil
 }
 

@@ -1,9 +1,8 @@
 package dashboard
 
 import (
+	"context"
 	"slices"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/careerkpi/careerkpi/metrics"
 )
@@ -39,14 +38,12 @@ type heatmapRow struct {
 
 // engagement answers GET /engagement: how engaged people are, where, and
 // which items go with it.
-func (d *Dashboard) engagement(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	v := c.Locals(localView).(*view)
-	pg := d.newPage(c, pageInfo{Title: msgEngagement, Nav: "/engagement"}, nil)
+func (d *Dashboard) engagement(ctx context.Context, pg *page, query func(string) string) (any, error) {
+	v := pg.View
 	data := engagementData{Threshold: d.engine.Threshold}
 	var err error
 	if data.Tiles, err = d.tiles(ctx, v, engagementTiles...); err != nil {
-		return err
+		return nil, err
 	}
 	themes := pg.Choices.Themes
 	reqs := make([]metrics.Request, 0, len(themes)+3)
@@ -60,7 +57,7 @@ func (d *Dashboard) engagement(c *fiber.Ctx) error {
 		metrics.Request{Metric: "drivers", Period: v.Period, By: []string{"item"}, Filters: v.filters()})
 	res, err := d.compute(ctx, reqs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Themes with no figure at all (free text, eNPS) have no column.
 	var shown []string
@@ -85,11 +82,10 @@ func (d *Dashboard) engagement(c *fiber.Ctx) error {
 	data.Drivers = barChart("drivers", pg.T(msgDriversChart), metrics.Correlation, labels, []series{s}, true)
 	years, ss, err := d.trend(ctx, pg, v, "engagement_index", "career_satisfaction", "program_satisfaction")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	data.Trend = lineChart("engagement-trend", pg.T(msgEngagementTrend), metrics.Percent, years, ss)
-	pg.Data = data
-	return d.renderPage(c, "engagement", pg)
+	return data, nil
 }
 
 func buildHeatmap(pg *page, themes []string, byTheme []*metrics.Result, sc scope) heatmap {

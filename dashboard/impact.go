@@ -1,9 +1,8 @@
 package dashboard
 
 import (
+	"context"
 	"slices"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/careerkpi/careerkpi/metrics"
 )
@@ -24,17 +23,15 @@ type impactData struct {
 
 // impact answers GET /impact: do the users of each program leave less
 // often than the others? An association, not a cause, and labelled so.
-func (d *Dashboard) impact(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	v := c.Locals(localView).(*view)
-	pg := d.newPage(c, pageInfo{Title: msgProgramImpact, Nav: "/impact"}, nil)
+func (d *Dashboard) impact(ctx context.Context, pg *page, query func(string) string) (any, error) {
+	v := pg.View
 	targets := categoryTargets(impactCategories)
 	for _, p := range companyPrograms(pg.Choices.Programs) {
 		targets = append(targets, impactTarget{Program: p.ID, Name: pg.ProgramName(p)})
 	}
-	data := impactData{Cuts: impactCuts, Cut: c.Query("by", "department"), Targets: targets}
+	data := impactData{Cuts: impactCuts, Cut: cmpOr(query("by"), "department"), Targets: targets}
 	if !slices.Contains(impactCuts, data.Cut) {
-		return badRequest(msgBadDimension, data.Cut)
+		return nil, badRequest(msgBadDimension, data.Cut)
 	}
 	for i := range targets {
 		if targets[i].Name == "" {
@@ -42,23 +39,22 @@ func (d *Dashboard) impact(c *fiber.Ctx) error {
 		}
 	}
 	data.Selected = targets[0]
-	if key := c.Query("target"); key != "" {
+	if key := query("target"); key != "" {
 		i := slices.IndexFunc(targets, func(t impactTarget) bool { return t.Key() == key })
 		if i < 0 {
-			return badRequest(msgBadProgram, key)
+			return nil, badRequest(msgBadProgram, key)
 		}
 		data.Selected = targets[i]
 	}
 	pg.Keep = map[string]string{"target": data.Selected.Key(), "by": data.Cut}
 	var err error
 	if data.Impact, err = d.impactSummary(ctx, pg, v, targets); err != nil {
-		return err
+		return nil, err
 	}
 	data.Detail, err = d.engine.Impact(ctx, metrics.ImpactRequest{FiscalYear: data.Impact.FiscalYear,
 		Program: data.Selected.Program, Category: data.Selected.Category, By: []string{data.Cut}, Filters: v.filters()})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	pg.Data = data
-	return d.renderPage(c, "impact", pg)
+	return data, nil
 }

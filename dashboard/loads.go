@@ -59,6 +59,7 @@ func (d *Dashboard) postLoad(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	d.dataChanged()
 	for i := range rep.Files {
 		rep.Files[i].Rejects = "" // the rejects file lived in the upload folder; the report lists the rows
 	}
@@ -100,6 +101,7 @@ func (d *Dashboard) undoLoad(c *fiber.Ctx) error {
 	if err != nil {
 		return badRequest(msgUndoFailed, err.Error())
 	}
+	d.dataChanged()
 	batches, err := queries.Batches(c.Context(), d.store)
 	if err != nil {
 		return err

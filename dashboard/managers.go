@@ -1,10 +1,9 @@
 package dashboard
 
 import (
+	"context"
 	"slices"
 	"strings"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/careerkpi/careerkpi/metrics"
 )
@@ -36,14 +35,12 @@ type teamFigure struct {
 
 // managers answers GET /managers: each manager's team, and the managers'
 // own uptake.
-func (d *Dashboard) managers(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	v := c.Locals(localView).(*view)
-	pg := d.newPage(c, pageInfo{Title: msgManagers, Nav: "/managers"}, nil)
+func (d *Dashboard) managers(ctx context.Context, pg *page, query func(string) string) (any, error) {
+	v := pg.View
 	var data managersData
 	var err error
 	if data.Tiles, err = d.tiles(ctx, v, managerTiles...); err != nil {
-		return err
+		return nil, err
 	}
 	reqs := []metrics.Request{
 		{Metric: "headcount", Period: v.Period, By: []string{"manager"}, Filters: v.filters()},
@@ -54,7 +51,7 @@ func (d *Dashboard) managers(c *fiber.Ctx) error {
 	}
 	res, err := d.compute(ctx, reqs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	teams := map[string]*teamFigure{}
 	team := func(id string) *teamFigure {
@@ -113,6 +110,5 @@ func (d *Dashboard) managers(c *fiber.Ctx) error {
 	labels, tr := groups(pg, res[3], pg.Name(res[3].Metric))
 	_, ci := groups(pg, res[4], pg.Name(res[4].Metric))
 	data.ByDivision = barChart("managers-by-division", pg.T(msgManagersByDivision), metrics.Percent, labels, []series{tr, ci}, false)
-	pg.Data = data
-	return d.renderPage(c, "managers", pg)
+	return data, nil
 }

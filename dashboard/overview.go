@@ -3,8 +3,6 @@ package dashboard
 import (
 	"context"
 
-	"github.com/gofiber/fiber/v2"
-
 	"github.com/careerkpi/careerkpi/metrics"
 )
 
@@ -25,18 +23,16 @@ type overviewData struct {
 
 // overview answers GET /: the state of the programs and their outcomes at a
 // glance.
-func (d *Dashboard) overview(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	v := c.Locals(localView).(*view)
-	pg := d.newPage(c, pageInfo{Title: msgOverview, Nav: "/"}, nil)
+func (d *Dashboard) overview(ctx context.Context, pg *page, query func(string) string) (any, error) {
+	v := pg.View
 	var data overviewData
 	var err error
 	if data.Tiles, err = d.tiles(ctx, v, overviewTiles...); err != nil {
-		return err
+		return nil, err
 	}
 	years, ss, err := d.trend(ctx, pg, v, "utilization_any", "engagement_index", "attrition_rate")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i, s := range ss {
 		m, _ := d.engine.Registry.Get([]string{"utilization_any", "engagement_index", "attrition_rate"}[i])
@@ -44,17 +40,16 @@ func (d *Dashboard) overview(c *fiber.Ctx) error {
 	}
 	years, opp, err := d.trend(ctx, pg, v, "utilization_know", "utilization_challenge", "utilization_learn")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i, name := range []string{msgKnow, msgChallenge, msgLearn} {
 		opp[i].Name = pg.T(name)
 	}
 	data.Opportunities = barChart("opportunities", pg.T(msgThreeOpportunities), metrics.Percent, years, opp, false)
 	if data.Impact, err = d.impactSummary(ctx, pg, v, categoryTargets(impactCategories)); err != nil {
-		return err
+		return nil, err
 	}
-	pg.Data = data
-	return d.renderPage(c, "overview", pg)
+	return data, nil
 }
 
 // impactTarget is a program or a category whose users are compared with

@@ -33,12 +33,9 @@ func (d *Dashboard) routes(app *fiber.App) {
 	app.Get("/definitions", d.definitions)
 
 	charts := app.Group("", require(users.Role.ReadsPages), d.withView)
-	charts.Get("/", d.overview)
-	charts.Get("/utilization", d.utilization)
-	charts.Get("/engagement", d.engagement)
-	charts.Get("/attrition", d.attrition)
-	charts.Get("/managers", d.managers)
-	charts.Get("/impact", d.impact)
+	for _, cp := range chartPageList {
+		charts.Get(cp.Path, d.serveChartPage(cp))
+	}
 
 	hr := app.Group("/hr", require(users.Role.ManagesData))
 	hr.Get("/upload", d.uploadPage)

@@ -98,6 +98,7 @@ func (d *Dashboard) saveTargets(c *fiber.Ctx) error {
 	if err := d.engine.UseStoredTargets(c.Context(), d.fileTargets); err != nil {
 		return err
 	}
+	d.dataChanged()
 	if data, err = d.targetsData(c); err != nil {
 		return err
 	}

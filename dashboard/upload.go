@@ -158,6 +158,7 @@ func (d *Dashboard) commitUpload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	d.dataChanged()
 	if !rep.OK() {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}

@@ -1,7 +1,7 @@
 package dashboard
 
 import (
-	"github.com/gofiber/fiber/v2"
+	"context"
 
 	"github.com/careerkpi/careerkpi/metrics"
 )
@@ -27,14 +27,12 @@ type programFigure struct {
 }
 
 // utilization answers GET /utilization: who uses which program, where.
-func (d *Dashboard) utilization(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	v := c.Locals(localView).(*view)
-	pg := d.newPage(c, pageInfo{Title: msgUtilization, Nav: "/utilization"}, nil)
+func (d *Dashboard) utilization(ctx context.Context, pg *page, query func(string) string) (any, error) {
+	v := pg.View
 	var data utilizationData
 	var err error
 	if data.Tiles, err = d.tiles(ctx, v, utilizationTiles...); err != nil {
-		return err
+		return nil, err
 	}
 	// Nearly everyone with a manager has 1on1s, so the know category and
 	// "any" stand near 100% everywhere; the breakdowns show what differs:
@@ -52,7 +50,7 @@ func (d *Dashboard) utilization(c *fiber.Ctx) error {
 	}
 	res, err := d.compute(ctx, reqs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	bars := func(from int) ([]string, []series) {
 		var labels []string
@@ -77,13 +75,12 @@ func (d *Dashboard) utilization(c *fiber.Ctx) error {
 	}
 	pres, err := d.compute(ctx, preqs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i, r := range pres {
 		data.Programs = append(data.Programs, programFigure{Program: progs[i], tile: tile{Metric: r.Metric, Row: r.Rows[0], Previous: r.Previous}})
 	}
-	pg.Data = data
-	return d.renderPage(c, "utilization", pg)
+	return data, nil
 }
 
 // companyPrograms are the programs the company loaded, or the built-in

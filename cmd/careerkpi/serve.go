@@ -51,7 +51,7 @@ func (a *app) serve(ctx context.Context, s *storeHandle) error {
 		return err
 	}
 	web, err := dashboard.New(dashboard.Options{Store: s, Engine: eng, FileTargets: a.cfg.Targets, UploadLimit: a.cfg.UploadLimitMB << 20,
-		EChartsFile: a.cfg.EChartsFile, UploadDir: uploadDir(a.cfg), SecureCookies: a.cfg.SecureCookies, Version: buildVersion()})
+		EChartsFile: a.cfg.EChartsFile, UploadDir: uploadDir(a.cfg), SecureCookies: a.cfg.SecureCookies, Version: buildVersion(), Warm: true})
 	if err != nil {
 		ln.Close()
 		return err
