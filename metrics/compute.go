@@ -204,10 +204,16 @@ func (m *Metric) dimension(id string) (Dimension, error) {
 
 // Compute returns a metric's values for req.
 func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
-	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
+	if err := queries.RefreshDerived(ctx, e.Store, e.derivedSettings()...); err != nil {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
 	return e.compute(ctx, req)
+}
+
+// derivedSettings are the settings of the engine that derived tables are
+// built for: the fiscal year start, for employee_fiscal_years.
+func (e *Engine) derivedSettings() []queries.Setting {
+	return []queries.Setting{{Name: queries.SettingFiscalYearStart, Value: strconv.Itoa(int(e.Calendar.StartMonth))}}
 }
 
 // compute is Compute once the derived tables are known to be current.

@@ -105,7 +105,7 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 			return nil, err
 		}
 	}
-	if err := queries.RefreshDerived(ctx, e.Store); err != nil {
+	if err := queries.RefreshDerived(ctx, e.Store, e.derivedSettings()...); err != nil {
 		return nil, fmt.Errorf("metrics: program impact: %w", err)
 	}
 	res := &ImpactResult{Request: req, Period: e.Calendar.FiscalYear(req.FiscalYear), Threshold: e.threshold()}

@@ -262,11 +262,26 @@ func TestDemo(t *testing.T) {
 }
 
 // testRollups computes every metric of the catalog as pages do — by
-// department for a fiscal year, and as a trend by quarter over two years —
-// from the rollups and from the events themselves (Engine.NoRollups), and
-// requires the same figures.
+// department for a fiscal year, and as a trend by fiscal year and by quarter
+// over two years — from the rollups and from the events themselves
+// (Engine.NoRollups), and requires the same figures: with fiscal years
+// starting in April, and again in January (employee_fiscal_years is built
+// for the start month).
 func testRollups(t *testing.T, s queries.Store) {
-	fast, raw := engine(t, s, 5), engine(t, s, 5)
+	for _, start := range []int{4, 1} {
+		t.Run(fmt.Sprintf("fiscal years from month %d", start), func(t *testing.T) { testRollupsFrom(t, s, start) })
+	}
+}
+
+func testRollupsFrom(t *testing.T, s queries.Store, start int) {
+	newEngine := func() *metrics.Engine {
+		e, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: start, TimeZone: "Asia/Tokyo", Threshold: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	fast, raw := newEngine(), newEngine()
 	raw.NoRollups = true
 	trend, err := fast.Calendar.Custom(fast.Calendar.FiscalYear(2024).Start, fast.Calendar.FiscalYear(2025).End)
 	if err != nil {
@@ -276,6 +291,7 @@ func testRollups(t *testing.T, s queries.Store) {
 	for _, m := range metrics.Catalog {
 		for _, req := range []metrics.Request{
 			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"department"}},
+			{Metric: m.ID, Period: trend, By: []string{"fiscal_year"}},
 			{Metric: m.ID, Period: trend, By: []string{"quarter"}},
 		} {
 			if m.NeedsProgram {
