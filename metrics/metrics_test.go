@@ -262,11 +262,11 @@ func TestDemo(t *testing.T) {
 }
 
 // testRollups computes every metric of the catalog as pages do — by
-// department for a fiscal year, and as a trend by fiscal year and by quarter
-// over two years — from the rollups and from the events themselves
-// (Engine.NoRollups), and requires the same figures: with fiscal years
-// starting in April, and again in January (employee_fiscal_years is built
-// for the start month).
+// department for a fiscal year, as a trend by fiscal year and by quarter
+// over two years, and within one department — from the rollups and from
+// the events themselves (Engine.NoRollups), and requires the same figures:
+// with fiscal years starting in April, and again in January
+// (employee_fiscal_years is built for the start month).
 func testRollups(t *testing.T, s queries.Store) {
 	for _, start := range []int{4, 1} {
 		t.Run(fmt.Sprintf("fiscal years from month %d", start), func(t *testing.T) { testRollupsFrom(t, s, start) })
@@ -293,12 +293,16 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"department"}},
 			{Metric: m.ID, Period: trend, By: []string{"fiscal_year"}},
 			{Metric: m.ID, Period: trend, By: []string{"quarter"}},
+			// within one department: a survey figure comes from the cells
+			// anonymity cuts by department (cellsCut)
+			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"grade"}, Filters: []metrics.Filter{{Dimension: "department", Values: []string{"人事部"}}}},
+			{Metric: m.ID, Period: trend, By: []string{"fiscal_year"}, Filters: []metrics.Filter{{Dimension: "department", Values: []string{"人事部"}}}},
 		} {
 			if m.NeedsProgram {
 				req.Program = "one_on_one"
 			}
 			if m.Per != "" {
-				req.By = []string{m.Per}
+				req.By = append(slices.DeleteFunc(req.By, func(d string) bool { return d != "fiscal_year" && d != "quarter" }), m.Per)
 			}
 			a, b := compute(t, fast, req), compute(t, raw, req)
 			for i, rows := range [][2][]metrics.Row{{a.Rows, b.Rows}, {a.Totals, b.Totals}} {
