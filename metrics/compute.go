@@ -663,11 +663,11 @@ func withinDivisions(by []Dimension) bool {
 
 // cutParams sets the parameters of a metric SQL file that cut and filter it:
 // {key1} and {key2}, the attribute columns of the breakdown (no_key where
-// there are fewer than two), {keys}, how many there are, {within}, the
-// division column for a breakdown by department (whose rows come once more,
-// keyed by division and department, in the survey SQL files; no_key
-// otherwise), and for every
-// attribute {<column>_in}, the values its filters allow (empty: any), and
+// there are fewer than two), {keys}, how many there are, {cut}, the columns
+// themselves, {within}, the division column for a breakdown by department
+// (whose rows come once more, keyed by division and department, in the
+// survey SQL files; no_key otherwise), and for every attribute
+// {<column>_in}, the values its filters allow (empty: any), and
 // {filtered}, whether there are any. Two filters on one attribute allow the
 // values they have in common.
 func cutParams(params queries.Params, by []Dimension, filters []Filter) {
@@ -676,6 +676,7 @@ func cutParams(params queries.Params, by []Dimension, filters []Filter) {
 		keys[i] = d.Column
 	}
 	params["key1"], params["key2"], params["keys"] = keys[0], keys[1], uint8(len(by))
+	params["cut"] = keys[:len(by)]
 	params["within"] = noKey
 	if withinDivisions(by) {
 		params["within"] = "division"
