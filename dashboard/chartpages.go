@@ -10,7 +10,6 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/careerkpi/careerkpi/metrics"
-	"github.com/careerkpi/careerkpi/queries"
 	"github.com/careerkpi/careerkpi/users"
 )
 
@@ -63,7 +62,7 @@ func (d *Dashboard) warmer(ctx context.Context) {
 	tick := time.NewTicker(warmEvery)
 	defer tick.Stop()
 	for {
-		version, err := queries.Current(ctx, d.store)
+		version, err := d.engine.Current(ctx)
 		if err == nil && version != last {
 			start := time.Now()
 			if err = d.warm(ctx, version); err == nil {

@@ -52,7 +52,7 @@ type choiceCache struct {
 }
 
 func (d *Dashboard) choices(ctx context.Context) (*choices, error) {
-	version, err := queries.Current(ctx, d.store)
+	version, err := d.engine.Current(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
 	"github.com/careerkpi/careerkpi/metrics"
-	"github.com/careerkpi/careerkpi/queries"
 	"github.com/careerkpi/careerkpi/users"
 )
 
@@ -64,7 +63,7 @@ const (
 // data in the request's context (c.UserContext): every figure of the page
 // comes from the same data, checked once.
 func (d *Dashboard) withView(c *fiber.Ctx) error {
-	version, err := queries.Current(c.Context(), d.store)
+	version, err := d.engine.Current(c.Context())
 	if err != nil {
 		return err
 	}

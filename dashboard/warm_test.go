@@ -42,7 +42,7 @@ func TestWarm(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := &Dashboard{store: s, engine: eng, choiceCache: &choiceCache{}}
-	version, err := queries.Current(ctx, s)
+	version, err := eng.Current(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

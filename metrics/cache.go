@@ -74,7 +74,13 @@ func (e *Engine) current(ctx context.Context) (string, error) {
 	if v, ok := ctx.Value(versionKey{}).(string); ok && v != "" {
 		return v, nil
 	}
-	return queries.Current(ctx, e.Store)
+	return e.Current(ctx)
+}
+
+// Current brings the derived tables up to date for the engine's settings
+// and returns the version of the data (queries.Current), for AtVersion.
+func (e *Engine) Current(ctx context.Context) (string, error) {
+	return queries.Current(ctx, e.Store, e.derivedSettings()...)
 }
 
 // targetsMu guards Engine.Targets against SetTargets.

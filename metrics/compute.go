@@ -133,6 +133,10 @@ type plan struct {
 	calendar Calendar
 	// noRollups: see Engine.NoRollups.
 	noRollups bool
+	// results holds the rows of the statements run for the plan, by
+	// statement: anonymity asks again for some that the figures were
+	// computed from (cellsCut).
+	results map[string]*statementResult
 }
 
 func (e *Engine) plan(req Request) (*plan, error) {
@@ -152,7 +156,7 @@ func (e *Engine) plan(req Request) (*plan, error) {
 	if m.Per != "" && !slices.Contains(req.By, m.Per) {
 		return nil, fmt.Errorf("metrics: %s is computed per %s: break it down by %s", m.ID, m.Per, m.Per)
 	}
-	pl := &plan{metric: m, program: req.Program, calendar: e.Calendar, noRollups: e.NoRollups}
+	pl := &plan{metric: m, program: req.Program, calendar: e.Calendar, noRollups: e.NoRollups, results: map[string]*statementResult{}}
 	for i, id := range req.By {
 		d, err := m.dimension(id)
 		if err != nil {
@@ -219,6 +223,12 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 		e.keep(key, res)
 	}
 	return res, err
+}
+
+// derivedSettings are the settings of the engine that derived tables are
+// built for: the fiscal year start, for employee_fiscal_years.
+func (e *Engine) derivedSettings() []queries.Setting {
+	return []queries.Setting{{Name: queries.SettingFiscalYearStart, Value: strconv.Itoa(int(e.Calendar.StartMonth))}}
 }
 
 // compute is Compute once the derived tables are known to be current.
@@ -311,7 +321,7 @@ func keyOf(period int, key []string) groupKey {
 // no breakdown).
 func (e *Engine) rows(ctx context.Context, pl *plan) (groups, totals []Row, divisions map[int]map[string][]string, err error) {
 	m, by := pl.metric, pl.by
-	vals, err := e.terms(ctx, pl, m.terms(), by, pl.filters)
+	vals, err := e.filteredTerms(ctx, pl, m.terms())
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -385,6 +395,68 @@ type termValue struct {
 	respondents int
 }
 
+// cellsCut reports whether the plan's figures are read from the cells that
+// anonymity cuts anyway (protectFilterValues): a survey metric filtered by
+// one value of one attribute, whose groups are those of the breakdown cut
+// by that attribute too, without the filter, and whose totals (if it has
+// any) those of the attribute alone. It returns the attribute and the
+// value. A breakdown by department, whose survey statements also count
+// divisions, or by the filter's own attribute, is computed as asked, and
+// so is every figure with Engine.NoRollups.
+func (pl *plan) cellsCut() (Dimension, string, bool) {
+	if !pl.metric.Survey || pl.noRollups || len(pl.filters) != 1 || len(pl.filters[0].Values) != 1 || withinDivisions(pl.by) {
+		return Dimension{}, "", false
+	}
+	d, _ := DimensionByID(pl.filters[0].Dimension)
+	if d.SurveyOnly || slices.ContainsFunc(pl.by, func(b Dimension) bool { return b.Column == d.Column }) {
+		return Dimension{}, "", false
+	}
+	return d, pl.filters[0].Values[0], true
+}
+
+// cellCuts returns the cuts whose cells give the plan's figures when
+// cellsCut holds: the breakdown and the attribute, and for totals the
+// attribute alone.
+func (pl *plan) cellCuts(d Dimension) [][]Dimension {
+	cuts := [][]Dimension{{d}}
+	if len(pl.by) > 0 {
+		cuts = [][]Dimension{append(slices.Clone(pl.by), d)}
+		if pl.metric.Per == "" { // a metric per item has no totals
+			cuts = append(cuts, []Dimension{d})
+		}
+	}
+	return cuts
+}
+
+// filteredTerms returns each term's column per group of the plan, the
+// totals included: from the cells of cellsCut when it holds, else as asked.
+func (e *Engine) filteredTerms(ctx context.Context, pl *plan, ts []Term) ([]map[groupKey]termValue, error) {
+	d, value, ok := pl.cellsCut()
+	if !ok {
+		return e.terms(ctx, pl, ts, pl.by, pl.filters)
+	}
+	out := make([]map[groupKey]termValue, len(ts))
+	for i := range out {
+		out[i] = map[groupKey]termValue{}
+	}
+	for _, cut := range pl.cellCuts(d) {
+		cells, err := e.terms(ctx, pl, ts, cut, nil)
+		if err != nil {
+			return nil, err
+		}
+		for i, vals := range cells {
+			for k, v := range vals {
+				if len(v.key) != len(cut) || v.key[len(cut)-1] != value {
+					continue // another value's cell, or a total of every value
+				}
+				v.key = v.key[:len(cut)-1]
+				out[i][keyOf(k.period, v.key)] = v
+			}
+		}
+	}
+	return out, nil
+}
+
 // term runs a term's SQL and returns its column per group, the totals (an
 // empty key) included.
 func (e *Engine) term(ctx context.Context, pl *plan, t Term, by []Dimension, filters []Filter) (map[groupKey]termValue, error) {
@@ -447,27 +519,56 @@ type queryRow struct {
 // run runs a statement and returns, per group, the values of cols (an empty
 // name reads as 0) and the respondents when the statement counts them.
 func (e *Engine) run(ctx context.Context, pl *plan, st Statement, cols []string) (map[groupKey]queryRow, error) {
+	res, err := e.result(ctx, pl, st)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range append([]string{"p", "key"}, cols...) {
+		if _, ok := res.pos[c]; c != "" && !ok {
+			return nil, fmt.Errorf("metrics: %s.sql returns no column %s", st.Query, c)
+		}
+	}
+	out := make(map[groupKey]queryRow, len(res.rows))
+	for k, full := range res.rows {
+		r := queryRow{key: full.key, values: make([]float64, len(cols)), respondents: full.respondents}
+		for n, c := range cols {
+			if c != "" {
+				r.values[n] = full.values[res.pos[c]]
+			}
+		}
+		out[k] = r
+	}
+	return out, nil
+}
+
+// statementResult is every column of a statement's rows, by group.
+type statementResult struct {
+	pos  map[string]int // column → its index in a row's values
+	rows map[groupKey]queryRow
+}
+
+// result runs a statement once per plan and returns its rows.
+func (e *Engine) result(ctx context.Context, pl *plan, st Statement) (*statementResult, error) {
+	id := st.Query + "\x00" + fmt.Sprint(st.Params) // fmt prints maps sorted by key
+	if res, ok := pl.results[id]; ok {
+		return res, nil
+	}
 	rows, err := e.Store.Query(ctx, st.SQL, st.Params)
 	if err != nil {
 		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, st.Query, err)
 	}
 	defer rows.Close()
-	pos := map[string]int{}
+	res := &statementResult{pos: map[string]int{}, rows: map[groupKey]queryRow{}}
 	for i, c := range rows.Columns() {
-		pos[c.Name] = i
-	}
-	for _, c := range append([]string{"p", "key"}, cols...) {
-		if _, ok := pos[c]; c != "" && !ok {
-			return nil, fmt.Errorf("metrics: %s.sql returns no column %s", st.Query, c)
-		}
+		res.pos[c.Name] = i
 	}
 	var (
 		p    int
 		key  []string
-		vals = make([]float64, len(pos))
-		dest = make([]any, len(pos))
+		vals = make([]float64, len(res.pos))
+		dest = make([]any, len(res.pos))
 	)
-	for name, i := range pos {
+	for name, i := range res.pos {
 		switch name {
 		case "p":
 			dest[i] = &p
@@ -477,26 +578,21 @@ func (e *Engine) run(ctx context.Context, pl *plan, st Statement, cols []string)
 			dest[i] = &vals[i]
 		}
 	}
-	out := map[groupKey]queryRow{}
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("metrics: %s.sql: %w", st.Query, err)
 		}
-		r := queryRow{key: slices.Clone(key), values: make([]float64, len(cols))}
-		for n, c := range cols {
-			if c != "" {
-				r.values[n] = vals[pos[c]]
-			}
-		}
-		if i, ok := pos["respondents"]; ok {
+		r := queryRow{key: slices.Clone(key), values: slices.Clone(vals)}
+		if i, ok := res.pos["respondents"]; ok {
 			r.respondents = int(vals[i])
 		}
-		out[keyOf(p-1, key)] = r
+		res.rows[keyOf(p-1, key)] = r
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("metrics: %s (%s.sql): %w", pl.metric.ID, st.Query, err)
 	}
-	return out, nil
+	pl.results[id] = res
+	return res, nil
 }
 
 // Statement is one SQL statement a computation runs, with its parameters.
@@ -507,7 +603,8 @@ type Statement struct {
 }
 
 // Statements returns the statements Compute runs for req before
-// anonymity: one per SQL file its terms read (anonymity may run more).
+// anonymity: one per SQL file its terms read, or the cuts of cellsCut
+// (anonymity may run more).
 func (e *Engine) Statements(req Request) ([]Statement, error) {
 	pl, err := e.plan(req)
 	if err != nil {
@@ -517,6 +614,12 @@ func (e *Engine) Statements(req Request) ([]Statement, error) {
 	var out []Statement
 	for _, group := range shareStatements(terms) {
 		t := terms[group[0]]
+		if d, _, ok := pl.cellsCut(); ok {
+			for _, cut := range pl.cellCuts(d) {
+				out = append(out, pl.statement(t.Query, t.Params, cut, nil))
+			}
+			continue
+		}
 		out = append(out, pl.statement(t.Query, t.Params, pl.by, pl.filters))
 	}
 	return out, nil
@@ -571,11 +674,11 @@ func withinDivisions(by []Dimension) bool {
 
 // cutParams sets the parameters of a metric SQL file that cut and filter it:
 // {key1} and {key2}, the attribute columns of the breakdown (no_key where
-// there are fewer than two), {keys}, how many there are, {within}, the
-// division column for a breakdown by department (whose rows come once more,
-// keyed by division and department, in the survey SQL files; no_key
-// otherwise), and for every
-// attribute {<column>_in}, the values its filters allow (empty: any), and
+// there are fewer than two), {keys}, how many there are, {cut}, the columns
+// themselves, {within}, the division column for a breakdown by department
+// (whose rows come once more, keyed by division and department, in the
+// survey SQL files; no_key otherwise), and for every attribute
+// {<column>_in}, the values its filters allow (empty: any), and
 // {filtered}, whether there are any. Two filters on one attribute allow the
 // values they have in common.
 func cutParams(params queries.Params, by []Dimension, filters []Filter) {
@@ -584,6 +687,7 @@ func cutParams(params queries.Params, by []Dimension, filters []Filter) {
 		keys[i] = d.Column
 	}
 	params["key1"], params["key2"], params["keys"] = keys[0], keys[1], uint8(len(by))
+	params["cut"] = keys[:len(by)]
 	params["within"] = noKey
 	if withinDivisions(by) {
 		params["within"] = "division"

@@ -16,12 +16,14 @@ import (
 // A derived table holds what a view computes from the committed batches of
 // some datasets, so that queries read rows instead of recomputing them. It
 // is rebuilt whenever those batches change — a load, an undo, a replace —
-// and never read stale: RefreshDerived compares the committed batches with
-// the ones the table was built from before a metric is computed.
+// or a setting it is built for, and never read stale: RefreshDerived
+// compares the committed batches and the settings with the ones the table
+// was built from before a metric is computed.
 type derived struct {
 	Table    string   // the table queries read
 	View     string   // the view that computes its rows
 	Datasets []string // the datasets whose batches it is built from
+	Settings []string // the settings its view reads from derived_settings
 }
 
 var derivedTables = []derived{
@@ -32,6 +34,23 @@ var derivedTables = []derived{
 	// After employee_spans and program_use_years, which they read.
 	{Table: "program_event_facts", View: "program_event_fact_source", Datasets: []string{"employees", "events"}},
 	{Table: "employee_months", View: "employee_month_source", Datasets: []string{"employees", "events"}},
+	// After survey_answers, which it reads.
+	{Table: "survey_respondents", View: "survey_respondent_source", Datasets: []string{"employees", "surveys", "responses"}},
+	{Table: "employee_fiscal_years", View: "employee_fiscal_year_source", Datasets: []string{"employees", "events", "programs"},
+		Settings: []string{SettingFiscalYearStart}},
+}
+
+// SettingFiscalYearStart names the month (1-12) fiscal years start in, as
+// a derived setting: employee_fiscal_years is built for it.
+const SettingFiscalYearStart = "fiscal_year_start"
+
+// settingDefaults are the values the views take for settings never
+// recorded (employee_fiscal_year_source reads '4' too).
+var settingDefaults = map[string]string{SettingFiscalYearStart: "4"}
+
+// Setting is the value of a setting some derived tables are built for.
+type Setting struct {
+	Name, Value string
 }
 
 // refreshMu keeps one rebuild at a time in a process.
@@ -42,23 +61,38 @@ var refreshMu sync.Mutex
 // in one step, so readers see the old rows or the new ones, never a
 // half-built table. When nothing changed it costs one small query and
 // takes no lock, so concurrent computations do not wait on each other.
-func RefreshDerived(ctx context.Context, s Store) error {
-	_, err := Current(ctx, s)
+//
+// Settings given that differ from the ones recorded are recorded first, and
+// the tables built for them rebuilt; without them a table is built for the
+// recorded settings. Metrics that read such a table check what it was built
+// for, and compute from other tables when it does not fit.
+func RefreshDerived(ctx context.Context, s Store, settings ...Setting) error {
+	_, err := Current(ctx, s, settings...)
 	return err
 }
 
 // Current brings the derived tables up to date, as RefreshDerived does, and
 // returns the version of the data: a digest of every dataset's committed
-// batches, which changes with every load, undo and replace. Figures computed
-// at one version stay true for as long as Current returns it.
-func Current(ctx context.Context, s Store) (version string, err error) {
-	stale, version, err := staleDerived(ctx, s)
-	if err != nil || len(stale) == 0 {
-		return version, err
+// batches and the recorded settings, which changes with every load, undo
+// and replace. Figures computed at one version stay true for as long as
+// Current returns it.
+func Current(ctx context.Context, s Store, settings ...Setting) (version string, err error) {
+	stale, recorded, version, err := staleDerived(ctx, s)
+	if err != nil {
+		return "", err
+	}
+	changed := slices.ContainsFunc(settings, func(set Setting) bool { return recorded[set.Name] != set.Value })
+	if len(stale) == 0 && !changed {
+		return version, nil
 	}
 	refreshMu.Lock()
 	defer refreshMu.Unlock()
-	if stale, version, err = staleDerived(ctx, s); err != nil { // another may have rebuilt them meanwhile
+	if changed {
+		if err := recordSettings(ctx, s, settings); err != nil {
+			return "", err
+		}
+	}
+	if stale, _, version, err = staleDerived(ctx, s); err != nil { // another may have rebuilt them meanwhile
 		return "", err
 	}
 	type state struct {
@@ -87,10 +121,36 @@ type staleTable struct {
 	fingerprint string
 }
 
+// recordSettings records the settings whose recorded values differ.
+func recordSettings(ctx context.Context, s Store, settings []Setting) error {
+	_, recorded, _, err := staleDerived(ctx, s)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		Name  string    `ch:"name"`
+		Value string    `ch:"value"`
+		SetAt time.Time `ch:"set_at"`
+	}
+	var rows []row
+	for _, set := range settings {
+		if recorded[set.Name] != set.Value {
+			rows = append(rows, row{Name: set.Name, Value: set.Value, SetAt: time.Now().UTC()})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := s.Insert(ctx, "derived_settings", Slice(rows)); err != nil {
+		return fmt.Errorf("queries: record the derived settings: %w", err)
+	}
+	return nil
+}
+
 // staleDerived returns the derived tables, in build order, whose datasets'
-// committed batches differ from the ones they were built from, and the
-// version of the data (see Current).
-func staleDerived(ctx context.Context, s Store) ([]staleTable, string, error) {
+// committed batches or settings differ from the ones they were built
+// from, the recorded settings, and the version of the data (see Current).
+func staleDerived(ctx context.Context, s Store) ([]staleTable, map[string]string, string, error) {
 	type entry struct {
 		Kind  string `ch:"kind"`
 		Name  string `ch:"name"`
@@ -98,13 +158,16 @@ func staleDerived(ctx context.Context, s Store) ([]staleTable, string, error) {
 	}
 	entries, err := Select[entry](ctx, s, SQL("derived_check"), nil)
 	if err != nil {
-		return nil, "", fmt.Errorf("queries: check the derived tables: %w", err)
+		return nil, nil, "", fmt.Errorf("queries: check the derived tables: %w", err)
 	}
-	batches, built := map[string]string{}, map[string]string{}
+	batches, settings, built := map[string]string{}, maps.Clone(settingDefaults), map[string]string{}
 	for _, e := range entries {
-		if e.Kind == "dataset" {
+		switch e.Kind {
+		case "dataset":
 			batches[e.Name] = e.Value
-		} else {
+		case "setting":
+			settings[e.Name] = e.Value
+		default:
 			built[e.Name] = e.Value
 		}
 	}
@@ -114,6 +177,9 @@ func staleDerived(ctx context.Context, s Store) ([]staleTable, string, error) {
 		for _, ds := range d.Datasets {
 			fmt.Fprintf(h, "%s:%s;", ds, batches[ds])
 		}
+		for _, name := range d.Settings { // a table without settings keeps its fingerprint
+			fmt.Fprintf(h, "setting %s:%s;", name, settings[name])
+		}
 		if fp := hex.EncodeToString(h.Sum(nil)); fp != built[d.Table] {
 			stale = append(stale, staleTable{d, fp})
 		}
@@ -122,7 +188,10 @@ func staleDerived(ctx context.Context, s Store) ([]staleTable, string, error) {
 	for _, name := range slices.Sorted(maps.Keys(batches)) {
 		fmt.Fprintf(all, "%s:%s;", name, batches[name])
 	}
-	return stale, hex.EncodeToString(all.Sum(nil)), nil
+	for _, name := range slices.Sorted(maps.Keys(settings)) {
+		fmt.Fprintf(all, "setting %s=%s;", name, settings[name])
+	}
+	return stale, settings, hex.EncodeToString(all.Sum(nil)), nil
 }
 
 func rebuild(ctx context.Context, s Store, d derived) (err error) {

@@ -5,17 +5,26 @@
 -- kind ({programs}). An employee is counted under their attributes on their
 -- last active day of the period. Rows with an empty key are the totals.
 --
--- When every period is whole calendar months (and {rollups} allows), the
--- uses come from program_use_years; otherwise from the events themselves.
--- Both give the same figures, which a test checks.
+-- When every period is a fiscal year that employee_fiscal_years answers
+-- (built for the same start month, within its years; and {rollups}
+-- allows), the employees and their uses come from it, one row per employee
+-- and year. Otherwise, when every period is whole calendar months, the uses
+-- come from program_use_years; otherwise from the events themselves. All
+-- give the same figures, which a test checks.
 WITH {rollups:Bool}
     AND arrayAll(d -> toDayOfMonth(d) = 1, {starts:Array(Date32)})
-    AND arrayAll(d -> d = toLastDayOfMonth(d), {ends:Array(Date32)}) AS whole_months
+    AND arrayAll(d -> d = toLastDayOfMonth(d), {ends:Array(Date32)}) AS whole_months,
+    (SELECT (fiscal_year_start, first_fiscal_year, last_fiscal_year) FROM employee_fiscal_years LIMIT 1) AS fiscal_table,
+    whole_months
+    AND arrayAll(i -> toMonth({starts:Array(Date32)}[i]) = fiscal_table.1 AND {ends:Array(Date32)}[i] = addYears({starts:Array(Date32)}[i], 1) - 1
+        AND toYear({starts:Array(Date32)}[i]) >= fiscal_table.2 AND toYear({starts:Array(Date32)}[i]) <= fiscal_table.3,
+        arrayEnumerate({starts:Array(Date32)})) AS fiscal_years,
+    arrayMap(d -> toUInt16(toYear(d)), {starts:Array(Date32)}) AS years
 SELECT
     p,
     if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
     count() AS eligible,
-    countIf((cityHash64(employee_id), p) IN (
+    countIf(if(fiscal_years, used, (cityHash64(employee_id), p) IN (
         -- the users of each period: from the rollup when every period is
         -- whole months (bit m-1 of months: a use in month m of year), else
         -- from the events. Employees are matched by a 64-bit hash of their
@@ -28,7 +37,7 @@ SELECT
                 - bitShiftLeft(toUInt16(1), if(toYear({starts:Array(Date32)}[i]) < year, 0, if(toYear({starts:Array(Date32)}[i]) > year, 12, toMonth({starts:Array(Date32)}[i]) - 1)))) != 0,
             arrayEnumerate({starts:Array(Date32)}))) AS p
         FROM program_use_years
-        WHERE whole_months
+        WHERE whole_months AND NOT fiscal_years
           AND year >= toYear(arrayMin({starts:Array(Date32)})) AND year <= toYear(arrayMax({ends:Array(Date32)}))
           AND program_id IN (
               SELECT program_id FROM program_catalog
@@ -42,11 +51,11 @@ SELECT
           AND program_id IN (
               SELECT program_id FROM program_catalog
               WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
-    )) AS users
+    ))) AS users
 FROM
 (
     SELECT
-        employee_id, p,
+        employee_id, p, false AS used,
         {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
     FROM employee_spans
     -- the periods the employee is active in (every day of, with
@@ -56,7 +65,33 @@ FROM
             hire_date <= {ends:Array(Date32)}[i] AND last_day >= {starts:Array(Date32)}[i])
           AND span_from <= least({ends:Array(Date32)}[i], last_day) AND least({ends:Array(Date32)}[i], last_day) <= span_to,
         arrayEnumerate({starts:Array(Date32)})) AS p
-    WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
+    WHERE NOT fiscal_years AND span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
+      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+    UNION ALL
+    -- the employees of each fiscal year (every day of it, with
+    -- {whole_period}) and whether they used the programs in it: of the
+    -- chosen categories, or the chosen programs when there are any
+    SELECT
+        employee_id, indexOf(years, fiscal_year) AS p,
+        if(empty({programs:Array(String)}),
+            has({categories:Array(String)}, 'know') AND know_uses > 0 OR has({categories:Array(String)}, 'challenge') AND challenge_uses > 0
+                OR has({categories:Array(String)}, 'learn') AND learn_uses > 0 OR has({categories:Array(String)}, 'manager') AND manager_uses > 0,
+            hasAny(programs, (
+                SELECT groupArray(program_id) FROM program_catalog
+                WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind)))) AS used,
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
+    FROM employee_fiscal_years
+    WHERE fiscal_years AND has(years, fiscal_year)
+      AND if({whole_period:Bool}, whole, active)
       AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
       AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
       AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
