@@ -33,12 +33,24 @@ func (d *Dashboard) impact(ctx context.Context, pg *page, query func(string) str
 	if !slices.Contains(impactCuts, data.Cut) {
 		return nil, badRequest(msgBadDimension, data.Cut)
 	}
+	var err error
 	for i := range targets {
 		if targets[i].Name == "" {
 			targets[i].Name = pg.Label("category", targets[i].Category)
 		}
 	}
+	if data.Impact, err = d.impactSummary(ctx, pg, v, targets); err != nil {
+		return nil, err
+	}
+	// Without a choice, the comparison with the most people on its smaller
+	// side: a program nearly everyone uses compares with almost no one.
 	data.Selected = targets[0]
+	best := -1
+	for _, r := range data.Impact.Rows {
+		if n := min(r.Users.Employees, r.NonUsers.Employees); n > best {
+			best, data.Selected = n, r.Target
+		}
+	}
 	if key := query("target"); key != "" {
 		i := slices.IndexFunc(targets, func(t impactTarget) bool { return t.Key() == key })
 		if i < 0 {
@@ -47,10 +59,6 @@ func (d *Dashboard) impact(ctx context.Context, pg *page, query func(string) str
 		data.Selected = targets[i]
 	}
 	pg.Keep = map[string]string{"target": data.Selected.Key(), "by": data.Cut}
-	var err error
-	if data.Impact, err = d.impactSummary(ctx, pg, v, targets); err != nil {
-		return nil, err
-	}
 	data.Detail, err = d.engine.Impact(ctx, metrics.ImpactRequest{FiscalYear: data.Impact.FiscalYear,
 		Program: data.Selected.Program, Category: data.Selected.Category, By: []string{data.Cut}, Filters: v.filters()})
 	if err != nil {

@@ -24,8 +24,8 @@ type managersData struct {
 	ByDivision   chart
 }
 
-// teamFigure is one manager's team: its size, its 1on1 compliance and its
-// utilization.
+// teamFigure is one manager's team: its size at the period end, its 1on1
+// compliance and the share of it that had a career interview.
 type teamFigure struct {
 	Manager     string
 	Headcount   *float64
@@ -45,7 +45,7 @@ func (d *Dashboard) managers(ctx context.Context, pg *page, query func(string) s
 	reqs := []metrics.Request{
 		{Metric: "headcount", Period: v.Period, By: []string{"manager"}, Filters: v.filters()},
 		{Metric: "one_on_one_compliance", Period: v.Period, By: []string{"manager"}, Filters: v.filters()},
-		{Metric: "utilization_any", Period: v.Period, By: []string{"manager"}, Filters: v.filters()},
+		{Metric: "program_utilization", Program: "career_interview", Period: v.Period, By: []string{"manager"}, Filters: v.filters()},
 		{Metric: "manager_training_rate", Period: v.Period, By: []string{"division"}, Filters: v.filters()},
 		{Metric: "manager_career_interview_rate", Period: v.Period, By: []string{"division"}, Filters: v.filters()},
 	}

@@ -291,20 +291,22 @@ func (pg *page) Pct(v *float64) string {
 	return pg.p.Sprintf("%.1f%%", *v)
 }
 
-// Interval writes a 95% interval in percent.
+// Interval writes a 95% interval in percent, in brackets; nothing when
+// there is none.
 func (pg *page) Interval(iv *metrics.Interval) string {
 	if iv == nil {
-		return "—"
+		return ""
 	}
-	return pg.p.Sprintf("%.1f – %.1f", iv.Low, iv.High)
+	return pg.p.Sprintf("(%.1f – %.1f)", iv.Low, iv.High)
 }
 
-// PointInterval writes the interval of a difference, in percentage points.
+// PointInterval writes the interval of a difference, in percentage points,
+// in brackets; nothing when there is none.
 func (pg *page) PointInterval(iv *metrics.Interval) string {
 	if iv == nil {
-		return "—"
+		return ""
 	}
-	return pg.p.Sprintf("%+.1f – %+.1f pt", iv.Low, iv.High)
+	return pg.p.Sprintf("(%+.1f – %+.1f pt)", iv.Low, iv.High)
 }
 
 // Points writes a difference in percentage points.
