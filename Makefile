@@ -68,8 +68,9 @@ fuzz: ## run each file-format fuzz test briefly (FUZZ_TARGETS: package:target:ex
 	done
 
 bench: engine ## run the benchmarks (see BENCHMARKS.md)
-	$(GO) test -run '^$$' -bench . -benchtime 4x -count 3 -timeout 60m $$($(GO) list ./... | grep -v '/metrics$$')
+	$(GO) test -run '^$$' -bench . -benchtime 4x -count 3 -timeout 60m $$($(GO) list ./... | grep -v -e '/metrics$$' -e '/dashboard$$')
 	$(GO) test -run '^$$' -bench BenchmarkMetrics -benchtime 1x -timeout 60m ./metrics
+	$(GO) test -run '^$$' -bench BenchmarkPages -benchtime 1x -timeout 60m ./dashboard
 
 lint: ## check formatting, go vet and staticcheck
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
