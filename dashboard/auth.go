@@ -32,6 +32,8 @@ const (
 const (
 	localUser = "careerkpi.user"
 	localCSRF = "careerkpi.csrf"
+	// localToken marks a request authenticated by an API token.
+	localToken = "careerkpi.token"
 )
 
 // userCache keeps the users the sessions name for a few seconds, so that a
@@ -122,6 +124,38 @@ func (d *Dashboard) authenticate(c *fiber.Ctx) error {
 	}
 	c.Locals(localUser, u)
 	return c.Next()
+}
+
+// authenticateAPI finds the user of an API call: by the bearer token it
+// carries, or else by its session, as the pages do. A call with a token
+// carries no cookie, so it needs no CSRF token either.
+func (d *Dashboard) authenticateAPI(c *fiber.Ctx) error {
+	token, ok := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer ")
+	if !ok {
+		return d.authenticate(c)
+	}
+	u, err := users.ByToken(c.Context(), d.store, strings.TrimSpace(token))
+	if errors.Is(err, users.ErrCredentials) {
+		c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="careerkpi"`)
+		return problem(fiber.StatusUnauthorized, "the token is not valid: it is unknown, revoked, or its user was removed")
+	}
+	if err != nil {
+		return err
+	}
+	c.Locals(localUser, &u)
+	c.Locals(localToken, true)
+	return c.Next()
+}
+
+// apiCSRF checks the CSRF token of API calls made with a session.
+func (d *Dashboard) apiCSRF() fiber.Handler {
+	check := d.csrfProtection()
+	return func(c *fiber.Ctx) error {
+		if byToken, _ := c.Locals(localToken).(bool); byToken {
+			return c.Next()
+		}
+		return check(c)
+	}
 }
 
 // sessionUser returns the session's user, or nil when no one is logged in

@@ -62,6 +62,10 @@ type Dashboard struct {
 	choiceCache *choiceCache
 	// changed wakes the warmer after this process changed the data.
 	changed chan struct{}
+	// life ends when the server shuts down: the work it started in the
+	// background (warming, publishing) stops with it.
+	life context.Context
+	publishing publishState
 }
 
 // resultCacheSize is how many metric results the pages keep: a page asks
@@ -120,11 +124,12 @@ func New(opts Options) (*fiber.App, error) {
 	app.Use(recover.New())
 	app.Use(logRequests)
 	app.Use(securityHeaders)
+	life, stop := context.WithCancel(context.Background())
+	d.life = life
+	app.Hooks().OnShutdown(func() error { stop(); return nil })
 	d.routes(app)
 	if opts.Warm && opts.ResultCache >= 0 {
-		wctx, stop := context.WithCancel(context.Background())
-		app.Hooks().OnShutdown(func() error { stop(); return nil })
-		go d.warmer(wctx)
+		go d.warmer(life)
 	}
 	return app, nil
 }

@@ -53,8 +53,8 @@ func (d *Dashboard) errorHandler(c *fiber.Ctx, err error) error {
 		msg = p.Sprintf(fe.Message)
 	}
 	if strings.HasPrefix(c.Path(), "/api/") {
-		c.Set(fiber.HeaderContentType, "application/problem+json")
-		return c.Status(status).JSON(problemDetails{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: msg})
+		return c.Status(status).JSON(problemDetails{Type: "about:blank", Title: http.StatusText(status), Status: status,
+			Detail: strings.TrimPrefix(msg, "metrics: ")}, "application/problem+json")
 	}
 	c.Status(status)
 	if rerr := d.render(c, "error", pageInfo{Title: statusTitle(status)}, errorData{Status: status, Message: msg}); rerr != nil {

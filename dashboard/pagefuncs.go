@@ -156,3 +156,6 @@ func (pg *page) EChartsPath() string { return echartsPath }
 
 // EChartsSRI is the integrity the browser checks ECharts against.
 func (pg *page) EChartsSRI() string { return EChartsSHA384 }
+
+// FYNumber is the fiscal year a period starts in.
+func (pg *page) FYNumber(p metrics.Period) int { return pg.cal.FiscalYearOf(p.Start) }

@@ -69,6 +69,8 @@ type page struct {
 	Data      any
 	// Keep are URL parameters of the page that its filter form keeps.
 	Keep map[string]string
+	// Refresh, when set, reloads the page every so many seconds.
+	Refresh int
 
 	p   *message.Printer
 	cal metrics.Calendar

@@ -20,7 +20,11 @@ func (d *Dashboard) routes(app *fiber.App) {
 
 	// The API authenticates first, so that a call without a session is
 	// told so (401) rather than refused its CSRF token.
-	api := app.Group("/api/v1", d.authenticate, d.csrfProtection())
+	app.Get("/api/v1/openapi.json", serveOpenAPI)
+	api := app.Group("/api/v1", d.authenticateAPI, d.apiCSRF())
+	api.Get("/metrics", d.apiCatalog)
+	api.Get("/metrics/:id", d.apiValuesOf)
+	api.Get("/publications", d.apiPublications)
 	api.Post("/loads", require(users.Role.ManagesData), d.postLoad)
 
 	app.Use(d.csrfProtection())
@@ -45,6 +49,7 @@ func (d *Dashboard) routes(app *fiber.App) {
 	hr.Get("/targets", d.targetsPage)
 	hr.Post("/targets", d.saveTargets)
 	hr.Get("/publish", d.publishPage)
+	hr.Post("/publish", d.publish)
 
 	admin := app.Group("/admin", require(isAdmin))
 	admin.Get("/users", d.usersPage)

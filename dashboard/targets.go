@@ -105,8 +105,3 @@ func (d *Dashboard) saveTargets(c *fiber.Ctx) error {
 	data.Saved = len(changes)
 	return d.render(c, "targets", pageInfo{Title: msgTargets, Nav: "/hr/targets"}, data)
 }
-
-// publishPage answers GET /hr/publish: what publishing will freeze.
-func (d *Dashboard) publishPage(c *fiber.Ctx) error {
-	return d.render(c, "publish", pageInfo{Title: msgPublish, Nav: "/hr/publish"}, nil)
-}

@@ -25,10 +25,17 @@ const (
 // theme career and the text of an item.
 func hostileStore(t testing.TB) queries.Store {
 	t.Helper()
+	return fixtureCompany(t, strings.NewReplacer(",Dev,", ","+hostileDepartment+",", "Career interview with HR", hostileProgram,
+		",career,", ","+hostileTheme+",", "I can shape my career here", hostileItem), hostileDepartment)
+}
+
+// fixtureCompany loads the metrics' fixture company, its files' text
+// changed by replace, with an admin, an HR user, an executive, an analyst
+// and the head of the department head.
+func fixtureCompany(t testing.TB, replace *strings.Replacer, head string) queries.Store {
+	t.Helper()
 	src := filepath.Join("..", "metrics", "testdata", "fixture")
 	dir := t.TempDir()
-	replace := strings.NewReplacer(",Dev,", ","+hostileDepartment+",", "Career interview with HR", hostileProgram,
-		",career,", ","+hostileTheme+",", "I can shape my career here", hostileItem)
 	entries, err := os.ReadDir(src)
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +69,8 @@ func hostileStore(t testing.TB) queries.Store {
 			t.Fatalf("load %s: %v %+v", req.Files[0], err, rep)
 		}
 	}
-	for _, a := range []account{{"admin", users.Admin, ""}, {"exec", users.Executive, ""}, {"dephead", users.DepartmentHead, hostileDepartment}} {
+	for _, a := range []account{{"admin", users.Admin, ""}, {"hr", users.HR, ""}, {"exec", users.Executive, ""}, {"analyst", users.Analyst, ""},
+		{"dephead", users.DepartmentHead, head}} {
 		if _, err := users.Add(t.Context(), s, users.New{Name: a.name, Role: a.role, Scope: a.scope, Password: password}); err != nil {
 			t.Fatal(err)
 		}

@@ -447,9 +447,9 @@ var fixtureCases = []fixtureCase{
 	{metric: "drivers", period: "FY2025", by: []string{"item"}, key: []string{"Q5"}, num: noTerm, den: noTerm, value: 0.3744, resp: 11},
 }
 
-// TestFixtureCompany loads the fixture company and checks every metric of
-// the catalog against the values worked out by hand above.
-func TestFixtureCompany(t *testing.T) {
+// fixtureStore loads the fixture company into a store of its own.
+func fixtureStore(t *testing.T) queries.Store {
+	t.Helper()
 	s := newStore(t)
 	dir := filepath.Join("testdata", "fixture")
 	file := func(name string) []string { return []string{filepath.Join(dir, name)} }
@@ -465,6 +465,13 @@ func TestFixtureCompany(t *testing.T) {
 	} {
 		mustLoad(t, s, req)
 	}
+	return s
+}
+
+// TestFixtureCompany loads the fixture company and checks every metric of
+// the catalog against the values worked out by hand above.
+func TestFixtureCompany(t *testing.T) {
+	s := fixtureStore(t)
 	e := engine(t, s, metrics.MinThreshold)
 	periods := map[string]metrics.Period{
 		"FY2024":    e.Calendar.FiscalYear(2024),

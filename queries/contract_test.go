@@ -77,7 +77,7 @@ func TestMigrateTwice(t *testing.T) {
 			t.Fatalf("second MigrateSchema applied %d migrations (err %v), want 0", len(ran), err)
 		}
 		for _, table := range []string{"load_batches", "raw_employee_snapshots", "employee_snapshots", "raw_programs", "raw_program_events",
-			"program_events", "raw_surveys", "raw_survey_items", "raw_survey_responses", "survey_responses", "publications", "published_metric_values"} {
+			"program_events", "raw_surveys", "raw_survey_items", "raw_survey_responses", "survey_responses", "publications", "published_figures"} {
 			n, err := queries.Get[uint64](ctx, s, "SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = {t:String}", queries.Params{"t": table})
 			if err != nil || n != 1 {
 				t.Errorf("table %s: count %d, err %v", table, n, err)

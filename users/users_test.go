@@ -3,6 +3,7 @@ package users_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/careerkpi/careerkpi/queries"
@@ -102,5 +103,45 @@ func TestInvalid(t *testing.T) {
 	}
 	if list, _ := users.List(ctx, s); len(list) != 0 {
 		t.Errorf("invalid users were written: %+v", list)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	users.Cost = 4
+	if _, err := users.Add(ctx, s, users.New{Name: "ana", Role: users.Analyst, Password: "long enough password"}); err != nil {
+		t.Fatal(err)
+	}
+	tok, err := users.NewToken(ctx, s, "ana", "notebook")
+	if err != nil || !strings.HasPrefix(tok, users.TokenPrefix) || len(tok) < 50 {
+		t.Fatalf("NewToken = %q, %v", tok, err)
+	}
+	if u, err := users.ByToken(ctx, s, tok); err != nil || u.Name != "ana" {
+		t.Fatalf("ByToken = %+v, %v", u, err)
+	}
+	for _, bad := range []string{"", "ckpi_nope", tok + "x", strings.TrimPrefix(tok, users.TokenPrefix)} {
+		if _, err := users.ByToken(ctx, s, bad); !errors.Is(err, users.ErrCredentials) {
+			t.Errorf("ByToken(%q) = %v, want ErrCredentials", bad, err)
+		}
+	}
+	if ts, _ := users.Tokens(ctx, s, "ana"); len(ts) != 1 || ts[0].Label != "notebook" || strings.Contains(ts[0].Hash, tok) {
+		t.Errorf("Tokens = %+v", ts)
+	}
+	if n, err := users.RevokeTokens(ctx, s, "ana"); err != nil || n != 1 {
+		t.Fatalf("RevokeTokens = %d, %v", n, err)
+	}
+	if _, err := users.ByToken(ctx, s, tok); !errors.Is(err, users.ErrCredentials) {
+		t.Errorf("a revoked token works: %v", err)
+	}
+	tok2, _ := users.NewToken(ctx, s, "ana", "")
+	if err := users.Remove(ctx, s, "ana"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := users.ByToken(ctx, s, tok2); !errors.Is(err, users.ErrCredentials) {
+		t.Errorf("the token of a removed user works: %v", err)
+	}
+	if _, err := users.NewToken(ctx, s, "nobody", ""); !errors.Is(err, users.ErrNotFound) {
+		t.Errorf("a token for no one: %v", err)
 	}
 }

@@ -75,7 +75,7 @@ func TestCommands(t *testing.T) {
 		{name: "bad setting", args: []string{"migrate", "--connections", "0"}, status: 1, err: "connections: 0 is not between 1 and 64"},
 		{name: "load without files", args: []string{"load", "employees"}, status: 2, err: "requires at least 2 arg(s)"},
 		{name: "load of no dataset", args: []string{"load", "salaries", "x.csv"}, status: 2, err: `no dataset "salaries"`},
-		{name: "publish not yet", args: []string{"publish"}, status: 1, err: "not yet available"},
+		{name: "publish without period", args: []string{"publish"}, status: 2, err: "give the fiscal year to publish"},
 		{name: "report not yet", args: []string{"report"}, status: 1, err: "not yet available"},
 		{name: "metrics list", args: []string{"metrics", "list"}, out: "engagement_index"},
 		{name: "metrics list json", args: []string{"metrics", "list", "--format", "json"}, out: `"sql": [`},

@@ -32,7 +32,7 @@ Passwords never go on the command line: careerkpi asks for them on the
 terminal, reads one line from standard input when it is not a terminal, or
 makes one up with --generate and prints it once.`,
 	}
-	cmd.AddCommand(a.usersListCommand(), a.usersAddCommand(), a.usersRemoveCommand(), a.usersPasswdCommand())
+	cmd.AddCommand(a.usersListCommand(), a.usersAddCommand(), a.usersRemoveCommand(), a.usersPasswdCommand(), a.usersTokenCommand())
 	return cmd
 }
 
@@ -191,4 +191,39 @@ func (a *app) password(generate bool) (string, error) {
 		return "", fmt.Errorf("%w: give the password on standard input, or use --generate", errUsage)
 	}
 	return line, nil
+}
+
+func (a *app) usersTokenCommand() *cobra.Command {
+	var label string
+	var revoke bool
+	cmd := &cobra.Command{
+		Use:   "token <name>",
+		Short: "Make an API token that acts as the user (shown once), or revoke theirs",
+		Example: `  careerkpi users token ana --label "BI dashboard"
+  curl -H "Authorization: Bearer ckpi_…" http://127.0.0.1:8080/api/v1/metrics/attrition_rate?period=FY2025
+  careerkpi users token ana --revoke`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(cmd.Context(), func(s *storeHandle) error {
+				if revoke {
+					n, err := users.RevokeTokens(cmd.Context(), s, args[0])
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(a.stdout, "revoked %d tokens of %s\n", n, args[0])
+					return nil
+				}
+				tok, err := users.NewToken(cmd.Context(), s, args[0], label)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "%s\n", tok)
+				fmt.Fprintf(a.stderr, "an API token for %s, shown only now: send it as the header \"Authorization: Bearer <token>\"\n", args[0])
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&label, "label", "", "what the token is for")
+	cmd.Flags().BoolVar(&revoke, "revoke", false, "revoke every token of the user instead")
+	return cmd
 }

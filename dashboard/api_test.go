@@ -1,0 +1,250 @@
+package dashboard_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/careerkpi/careerkpi/metrics"
+	"github.com/careerkpi/careerkpi/users"
+)
+
+// apiClient calls the API with a bearer token.
+type apiClient struct {
+	t     *testing.T
+	app   *fiber.App
+	token string
+}
+
+func (a apiClient) get(path string) response {
+	a.t.Helper()
+	req := httptest.NewRequest("GET", path, nil)
+	if a.token != "" {
+		req.Header.Set("Authorization", "Bearer "+a.token)
+	}
+	resp, err := a.app.Test(req, -1)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b bytes.Buffer
+	b.ReadFrom(resp.Body)
+	return response{status: resp.StatusCode, header: resp.Header, body: b.String()}
+}
+
+type values struct {
+	Period struct{ Label string }
+	By     []string
+	Source struct {
+		Kind    string
+		Version int
+	}
+	Threshold int `json:"anonymity_threshold"`
+	Rows      []struct {
+		Key         map[string]string
+		Value       *float64
+		Numerator   *float64
+		Respondents *int
+		Withheld    bool
+		Reason      string
+		Target      *float64
+		Change      *float64
+	}
+	Totals []json.RawMessage
+}
+
+func decode(t *testing.T, r response) values {
+	t.Helper()
+	var v values
+	if r.status != 200 || json.Unmarshal([]byte(r.body), &v) != nil {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	return v
+}
+
+type problemBody struct {
+	Type, Title, Detail string
+	Status              int
+}
+
+func wantProblem(t *testing.T, r response, status int, detail string) {
+	t.Helper()
+	var p problemBody
+	if r.status != status || !strings.HasPrefix(r.header.Get("Content-Type"), "application/problem+json") ||
+		json.Unmarshal([]byte(r.body), &p) != nil || p.Status != status || !strings.Contains(p.Detail, detail) {
+		t.Errorf("status %d %s, want %d with %q", r.status, r.body, status, detail)
+	}
+}
+
+// TestAPI: the metrics API's contract — catalog, values live and
+// published, every format, filter errors, tokens and scope — on the
+// fixture company, published through the HR page.
+func TestAPI(t *testing.T) {
+	ctx := context.Background()
+	s := fixtureCompany(t, strings.NewReplacer(), "Dev")
+	app := newApp(t, s, metrics.Targets{"attrition_rate": {2025: 8}})
+	token, err := users.NewToken(ctx, s, "analyst", "tests")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := apiClient{t: t, app: app, token: token}
+
+	t.Run("tokens", func(t *testing.T) {
+		wantProblem(t, apiClient{t: t, app: app}.get("/api/v1/metrics"), 401, "")
+		r := apiClient{t: t, app: app, token: "ckpi_forged"}.get("/api/v1/metrics")
+		wantProblem(t, r, 401, "the token is not valid")
+		if r.header.Get("WWW-Authenticate") == "" {
+			t.Error("401 without WWW-Authenticate")
+		}
+	})
+	t.Run("catalog", func(t *testing.T) {
+		var cat struct{ Metrics []struct{ ID, Unit string } }
+		r := api.get("/api/v1/metrics")
+		if r.status != 200 || json.Unmarshal([]byte(r.body), &cat) != nil || len(cat.Metrics) != len(metrics.Catalog) {
+			t.Fatalf("catalog: %d %.300s", r.status, r.body)
+		}
+	})
+	t.Run("nothing published", func(t *testing.T) {
+		wantProblem(t, api.get("/api/v1/metrics/attrition_rate?period=FY2025"), 404, "live=1 gives the live figures")
+	})
+	live := decode(t, api.get("/api/v1/metrics/attrition_rate?period=FY2025&live=1&compare=1"))
+	if live.Source.Kind != "live" || len(live.Rows) != 1 || live.Rows[0].Value == nil || *live.Rows[0].Target != 8 {
+		t.Fatalf("live: %+v", live)
+	}
+
+	// HR publishes FY2025 on the publish page; it runs in the background.
+	hr := loggedIn(t, app, "hr")
+	hr.get("/hr/publish")
+	if r := hr.post("/hr/publish", url.Values{"fy": {"2025"}}); r.status != 303 {
+		t.Fatalf("publish: %d %s", r.status, r.body)
+	}
+	deadline := time.Now().Add(5 * time.Minute)
+	for {
+		r := hr.get("/hr/publish")
+		if strings.Contains(r.body, "Published FY2025 as version 1.") {
+			break
+		}
+		if strings.Contains(r.body, "The publish failed") || time.Now().After(deadline) {
+			t.Fatalf("publish did not finish:\n%s", excerpt(r.body, "<main>"))
+		}
+		time.Sleep(time.Second)
+	}
+
+	t.Run("published by default", func(t *testing.T) {
+		pub := decode(t, api.get("/api/v1/metrics/attrition_rate?period=FY2025&compare=1"))
+		if pub.Source.Kind != "published" || pub.Source.Version != 1 || *pub.Rows[0].Value != *live.Rows[0].Value || *pub.Rows[0].Change != *live.Rows[0].Change {
+			t.Fatalf("published: %+v, live %+v", pub, live)
+		}
+		if v := decode(t, api.get("/api/v1/metrics/attrition_rate?period=FY2025&version=1")); v.Source.Version != 1 {
+			t.Errorf("version=1: %+v", v)
+		}
+		var pubs struct{ Publications []metrics.Publication }
+		if r := api.get("/api/v1/publications"); json.Unmarshal([]byte(r.body), &pubs) != nil || len(pubs.Publications) != 1 || pubs.Publications[0].PublishedBy != "hr" {
+			t.Errorf("publications: %s", r.body)
+		}
+	})
+	t.Run("breakdowns and anonymity", func(t *testing.T) {
+		v := decode(t, api.get("/api/v1/metrics/engagement_index?period=FY2025&by=department"))
+		if len(v.Rows) < 2 || len(v.Totals) != 1 || v.Threshold != metrics.DefaultThreshold {
+			t.Fatalf("engagement by department: %+v", v)
+		}
+		for _, r := range v.Rows {
+			if r.Respondents == nil || (!r.Withheld && *r.Respondents < v.Threshold) || (r.Withheld && (r.Value != nil || r.Reason != "not enough responses")) {
+				t.Errorf("row %+v", r)
+			}
+		}
+	})
+	t.Run("formats", func(t *testing.T) {
+		j := decode(t, api.get("/api/v1/metrics/headcount?period=FY2025&by=department"))
+		r := api.get("/api/v1/metrics/headcount?period=FY2025&by=department&format=csv&bom=1")
+		if r.status != 200 || r.header.Get("Content-Type") != "text/csv; charset=utf-8" || !strings.HasPrefix(r.body, "\uFEFFdepartment,value,") {
+			t.Fatalf("csv: %d %s %q", r.status, r.header.Get("Content-Type"), r.body)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.body, "\uFEFF"))).ReadAll()
+		if err != nil || len(recs) != 1+len(j.Rows)+len(j.Totals) || recs[len(recs)-1][0] != "(total)" {
+			t.Fatalf("csv rows: %v %v", recs, err)
+		}
+		if r := api.get("/api/v1/metrics/headcount?period=FY2025&format=csv"); strings.HasPrefix(r.body, "\uFEFF") {
+			t.Error("a BOM without bom=1")
+		}
+		r = api.get("/api/v1/metrics/headcount?period=FY2025&by=department&format=xlsx")
+		f, err := excelize.OpenReader(strings.NewReader(r.body))
+		if r.status != 200 || err != nil {
+			t.Fatalf("xlsx: %d %v", r.status, err)
+		}
+		rows, _ := f.GetRows("headcount")
+		if len(rows) != 1+len(j.Rows)+len(j.Totals) || rows[1][0] != j.Rows[0].Key["department"] {
+			t.Errorf("xlsx rows: %v", rows)
+		}
+	})
+	t.Run("errors", func(t *testing.T) {
+		for path, want := range map[string]struct {
+			status int
+			detail string
+		}{
+			"/api/v1/metrics/atrition_rate?period=FY2025":                  {404, "did you mean attrition_rate"},
+			"/api/v1/metrics/attrition_rate":                               {400, "give the period"},
+			"/api/v1/metrics/attrition_rate?period=FY20x5":                 {400, "not a period"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&by=theme":        {400, "theme"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&filter=grade":    {400, "write dimension=value"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&filter=gender=x": {400, "gender takes female, male, other"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&format=pdf":      {400, "format must be json, csv or xlsx"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&version=x":       {400, "version must be a version number"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&version=9":       {404, "there is no version 9"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&version=1&live=1": {400, "not both"},
+			"/api/v1/metrics/attrition_rate?period=FY2024":                 {404, "FY2024 has not been published"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&by=manager":      {404, "ask for the live figures"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&live=maybe":      {400, "live must be 1 or 0"},
+		} {
+			t.Run(path, func(t *testing.T) { wantProblem(t, api.get(path), want.status, want.detail) })
+		}
+	})
+	t.Run("scope", func(t *testing.T) {
+		head := loggedIn(t, app, "dephead")
+		v := decode(t, head.get("/api/v1/metrics/headcount?period=FY2025&by=department"))
+		if v.Source.Kind != "live" || len(v.Rows) != 1 || v.Rows[0].Key["department"] != "Dev" {
+			t.Fatalf("a department head's breakdown: %+v", v)
+		}
+		if r := head.get("/api/v1/metrics/headcount?period=FY2025&filter=department=Sales"); r.status != 403 {
+			t.Errorf("a department head asking for Sales: %d %s", r.status, r.body)
+		}
+		p := decode(t, head.get("/api/v1/metrics/headcount?period=FY2025&by=department&version=1"))
+		if p.Source.Kind != "published" || len(p.Rows) != 1 || p.Rows[0].Key["department"] != "Dev" {
+			t.Errorf("a department head's published breakdown: %+v", p)
+		}
+		if r := head.get("/api/v1/metrics/headcount?period=FY2025&by=grade&version=1"); r.status != 404 {
+			t.Errorf("a department head's published breakdown by grade: %d %s", r.status, r.body)
+		}
+	})
+	t.Run("openapi", func(t *testing.T) {
+		r := apiClient{t: t, app: app}.get("/api/v1/openapi.json")
+		var doc struct {
+			OpenAPI string `json:"openapi"`
+			Paths   map[string]map[string]any
+		}
+		if r.status != 200 || json.Unmarshal([]byte(r.body), &doc) != nil || doc.OpenAPI != "3.1.0" {
+			t.Fatalf("openapi: %d %.200s", r.status, r.body)
+		}
+		param := regexp.MustCompile(`:(\w+)`)
+		for _, rt := range app.GetRoutes(true) {
+			path, ok := strings.CutPrefix(rt.Path, "/api/v1")
+			if !ok || path == "/openapi.json" || rt.Method == "HEAD" {
+				continue
+			}
+			path = param.ReplaceAllString(path, "{$1}")
+			if _, ok := doc.Paths[path][strings.ToLower(rt.Method)]; !ok {
+				t.Errorf("%s %s is not in the OpenAPI document", rt.Method, rt.Path)
+			}
+		}
+	})
+}
