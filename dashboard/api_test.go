@@ -192,19 +192,19 @@ func TestAPI(t *testing.T) {
 			status int
 			detail string
 		}{
-			"/api/v1/metrics/atrition_rate?period=FY2025":                  {404, "did you mean attrition_rate"},
-			"/api/v1/metrics/attrition_rate":                               {400, "give the period"},
-			"/api/v1/metrics/attrition_rate?period=FY20x5":                 {400, "not a period"},
-			"/api/v1/metrics/attrition_rate?period=FY2025&by=theme":        {400, "theme"},
-			"/api/v1/metrics/attrition_rate?period=FY2025&filter=grade":    {400, "write dimension=value"},
-			"/api/v1/metrics/attrition_rate?period=FY2025&filter=gender=x": {400, "gender takes female, male, other"},
-			"/api/v1/metrics/attrition_rate?period=FY2025&format=pdf":      {400, "format must be json, csv or xlsx"},
-			"/api/v1/metrics/attrition_rate?period=FY2025&version=x":       {400, "version must be a version number"},
-			"/api/v1/metrics/attrition_rate?period=FY2025&version=9":       {404, "there is no version 9"},
+			"/api/v1/metrics/atrition_rate?period=FY2025":                   {404, "did you mean attrition_rate"},
+			"/api/v1/metrics/attrition_rate":                                {400, "give the period"},
+			"/api/v1/metrics/attrition_rate?period=FY20x5":                  {400, "not a period"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&by=theme":         {400, "theme"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&filter=grade":     {400, "write dimension=value"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&filter=gender=x":  {400, "gender takes female, male, other"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&format=pdf":       {400, "format must be json, csv or xlsx"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&version=x":        {400, "version must be a version number"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&version=9":        {404, "there is no version 9"},
 			"/api/v1/metrics/attrition_rate?period=FY2025&version=1&live=1": {400, "not both"},
-			"/api/v1/metrics/attrition_rate?period=FY2024":                 {404, "FY2024 has not been published"},
-			"/api/v1/metrics/attrition_rate?period=FY2025&by=manager":      {404, "ask for the live figures"},
-			"/api/v1/metrics/attrition_rate?period=FY2025&live=maybe":      {400, "live must be 1 or 0"},
+			"/api/v1/metrics/attrition_rate?period=FY2024":                  {404, "FY2024 has not been published"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&by=manager":       {404, "ask for the live figures"},
+			"/api/v1/metrics/attrition_rate?period=FY2025&live=maybe":       {400, "live must be 1 or 0"},
 		} {
 			t.Run(path, func(t *testing.T) { wantProblem(t, api.get(path), want.status, want.detail) })
 		}

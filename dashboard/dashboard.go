@@ -64,7 +64,7 @@ type Dashboard struct {
 	changed chan struct{}
 	// life ends when the server shuts down: the work it started in the
 	// background (warming, publishing) stops with it.
-	life context.Context
+	life       context.Context
 	publishing publishState
 }
 
