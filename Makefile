@@ -51,6 +51,7 @@ run: engine build ## fetch and build everything, load the small demo company, cr
 test: engine ## run the whole test suite (embedded engine and a real clickhouse-server), then the fuzz tests briefly
 	@scripts/ensure-clickhouse-server.sh
 	@scripts/ensure-chromium.sh
+	@scripts/ensure-libreoffice.sh
 	$(GO) test -count=1 -timeout 20m ./...
 	@$(MAKE) --no-print-directory fuzz
 
@@ -68,9 +69,10 @@ fuzz: ## run each file-format fuzz test briefly (FUZZ_TARGETS: package:target:ex
 	done
 
 bench: engine ## run the benchmarks (see BENCHMARKS.md)
-	$(GO) test -run '^$$' -bench . -benchtime 4x -count 3 -timeout 60m $$($(GO) list ./... | grep -v -e '/metrics$$' -e '/dashboard$$')
+	$(GO) test -run '^$$' -bench . -benchtime 4x -count 3 -timeout 60m $$($(GO) list ./... | grep -v -e '/metrics$$' -e '/dashboard$$' -e '/dashboard/report$$')
 	$(GO) test -run '^$$' -bench BenchmarkMetrics -benchtime 1x -timeout 60m ./metrics
-	$(GO) test -run '^$$' -bench BenchmarkPages -benchtime 1x -timeout 60m ./dashboard
+	$(GO) test -run '^$$' -bench 'BenchmarkPages|BenchmarkAPI' -benchtime 1x -timeout 60m ./dashboard
+	$(GO) test -run '^$$' -bench BenchmarkReport -benchtime 1x -timeout 60m ./dashboard/report
 
 lint: ## check formatting, go vet and staticcheck
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
