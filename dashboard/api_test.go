@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -58,6 +60,7 @@ type values struct {
 		Withheld    bool
 		Reason      string
 		Target      *float64
+		Previous    *float64
 		Change      *float64
 	}
 	Totals []json.RawMessage
@@ -151,6 +154,101 @@ func TestAPI(t *testing.T) {
 		var pubs struct{ Publications []metrics.Publication }
 		if r := api.get("/api/v1/publications"); json.Unmarshal([]byte(r.body), &pubs) != nil || len(pubs.Publications) != 1 || pubs.Publications[0].PublishedBy != "hr" {
 			t.Errorf("publications: %s", r.body)
+		}
+	})
+	t.Run("report equals the API", func(t *testing.T) {
+		r := hr.get("/report.xlsx?fy=2025&version=1")
+		if r.status != 200 || r.header.Get("Content-Disposition") != `attachment; filename="careerkpi-FY2025-v1.xlsx"` {
+			t.Fatalf("report: %d %v %.300s", r.status, r.header, r.body)
+		}
+		f, err := excelize.OpenReader(strings.NewReader(r.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows("概要 Summary", excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byName := map[string][]string{}
+		for _, row := range rows {
+			if len(row) > 1 {
+				byName[row[1]] = row
+			}
+		}
+		// cellOf is what the report's cell must hold for a figure of the API.
+		cellOf := func(v *float64, withheld bool) string {
+			switch {
+			case withheld:
+				return "not enough responses / 回答数不足"
+			case v == nil:
+				return ""
+			case *v == 0:
+				return "0"
+			}
+			return strconv.FormatFloat(*v, 'f', -1, 64)
+		}
+		at := func(row []string, i int) string {
+			if i < len(row) {
+				return row[i]
+			}
+			return ""
+		}
+		checked := 0
+		for _, m := range metrics.Catalog {
+			if m.NeedsProgram || m.Per != "" {
+				continue
+			}
+			row, ok := byName[m.NameEN]
+			if !ok {
+				t.Errorf("%s (%s) is not in the summary", m.ID, m.NameEN)
+				continue
+			}
+			v := decode(t, api.get("/api/v1/metrics/"+m.ID+"?period=FY2025&version=1&compare=1"))
+			if len(v.Rows) != 1 {
+				t.Fatalf("%s: %+v", m.ID, v)
+			}
+			a := v.Rows[0]
+			for i, want := range map[int]string{3: cellOf(a.Value, a.Withheld), 4: cellOf(a.Previous, false), 5: cellOf(a.Change, false), 6: cellOf(a.Target, false)} {
+				if got := at(row, i); !sameNumber(got, want) {
+					t.Errorf("%s column %d: the report has %q, the API %q", m.ID, i+1, got, want)
+				}
+			}
+			checked++
+		}
+		if checked < 30 {
+			t.Errorf("only %d summary rows checked", checked)
+		}
+		if r := hr.get("/report.xlsx?fy=2024"); r.status != 404 || !strings.Contains(r.body, "has not been published") {
+			t.Errorf("an unpublished year's report: %d %.300s", r.status, r.body)
+		}
+	})
+	t.Run("a department head's report", func(t *testing.T) {
+		r := loggedIn(t, app, "dephead").get("/report.xlsx?fy=2025")
+		if r.status != 200 || r.header.Get("Content-Disposition") != `attachment; filename="careerkpi-FY2025-live.xlsx"` {
+			t.Fatalf("report: %d %v %.300s", r.status, r.header, r.body)
+		}
+		f, err := excelize.OpenReader(strings.NewReader(r.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows("部署別 Departments")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 6 || rows[5][0] != "Dev" {
+			t.Errorf("the departments of a department head of Dev: %q", rows)
+		}
+		for _, sheet := range f.GetSheetList() {
+			rows, _ := f.GetRows(sheet)
+			for _, row := range rows {
+				for _, c := range row {
+					if c == "Sales" || c == "HR" {
+						t.Errorf("sheet %s names %s", sheet, c)
+					}
+				}
+			}
 		}
 	})
 	t.Run("breakdowns and anonymity", func(t *testing.T) {
@@ -247,4 +345,15 @@ func TestAPI(t *testing.T) {
 			}
 		}
 	})
+}
+
+// sameNumber reports whether two cells' texts are the same figure: equal
+// texts, or numbers equal to a part in 10¹².
+func sameNumber(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && math.Abs(x-y) <= 1e-12*math.Max(1, math.Abs(y))
 }

@@ -51,18 +51,20 @@ const (
 	msgPublish       = "Publish"
 	msgUsers         = "Users"
 
-	msgBadFiscalYear     = "%q is not a fiscal year."
-	msgBadPeriod         = "%q is not a period of the fiscal year."
-	msgBadDepartment     = "There is no department %q."
-	msgBadGrade          = "There is no grade %q."
-	msgBadEmploymentType = "There is no employment type %q."
-	msgBadDimension      = "The figures cannot be broken down by %q."
-	msgBadProgram        = "There is no program or category %q."
-	msgBadTarget         = "%q is not a number."
-	msgNoFiles           = "Choose the files to upload."
-	msgUploadGone        = "This upload is no longer waiting: it was loaded, discarded or expired after an hour. Upload the files again."
-	msgUndoFailed        = "Could not undo the load: %s"
-	msgRemoveSelf        = "You cannot remove yourself."
+	msgBadFiscalYear      = "%q is not a fiscal year."
+	msgBadPeriod          = "%q is not a period of the fiscal year."
+	msgBadDepartment      = "There is no department %q."
+	msgBadGrade           = "There is no grade %q."
+	msgBadEmploymentType  = "There is no employment type %q."
+	msgBadDimension       = "The figures cannot be broken down by %q."
+	msgBadProgram         = "There is no program or category %q."
+	msgBadTarget          = "%q is not a number."
+	msgNoFiles            = "Choose the files to upload."
+	msgUploadGone         = "This upload is no longer waiting: it was loaded, discarded or expired after an hour. Upload the files again."
+	msgUndoFailed         = "Could not undo the load: %s"
+	msgRemoveSelf         = "You cannot remove yourself."
+	msgBadVersion         = "%q is not a version number."
+	msgReportNotPublished = "This fiscal year has not been published: publish it first, or download the live figures."
 
 	msgNotRecorded      = "(not recorded)"
 	msgNewGraduate      = "New graduate"
@@ -175,18 +177,20 @@ var messages = map[string]string{
 	msgTargets:       "目標値",
 	msgPublish:       "公開",
 
-	msgBadFiscalYear:     "%q は年度ではありません。",
-	msgBadPeriod:         "%q はこの年度の期間ではありません。",
-	msgBadDepartment:     "部署 %q はありません。",
-	msgBadGrade:          "等級 %q はありません。",
-	msgBadEmploymentType: "雇用形態 %q はありません。",
-	msgBadDimension:      "%q では内訳を表示できません。",
-	msgBadProgram:        "制度またはカテゴリ %q はありません。",
-	msgBadTarget:         "%q は数値ではありません。",
-	msgNoFiles:           "アップロードするファイルを選んでください。",
-	msgUploadGone:        "このアップロードはもう待機していません（取り込み済み・破棄済み、または1時間で期限切れ）。もう一度アップロードしてください。",
-	msgUndoFailed:        "取り込みを取り消せませんでした: %s",
-	msgRemoveSelf:        "自分自身は削除できません。",
+	msgBadFiscalYear:      "%q は年度ではありません。",
+	msgBadPeriod:          "%q はこの年度の期間ではありません。",
+	msgBadDepartment:      "部署 %q はありません。",
+	msgBadGrade:           "等級 %q はありません。",
+	msgBadEmploymentType:  "雇用形態 %q はありません。",
+	msgBadDimension:       "%q では内訳を表示できません。",
+	msgBadProgram:         "制度またはカテゴリ %q はありません。",
+	msgBadTarget:          "%q は数値ではありません。",
+	msgNoFiles:            "アップロードするファイルを選んでください。",
+	msgUploadGone:         "このアップロードはもう待機していません（取り込み済み・破棄済み、または1時間で期限切れ）。もう一度アップロードしてください。",
+	msgUndoFailed:         "取り込みを取り消せませんでした: %s",
+	msgRemoveSelf:         "自分自身は削除できません。",
+	msgBadVersion:         "%q は版の番号ではありません。",
+	msgReportNotPublished: "この年度はまだ公開されていません。先に公開するか、最新の数値でダウンロードしてください。",
 
 	msgNotRecorded:      "（未登録）",
 	msgNewGraduate:      "新卒",
@@ -336,10 +340,12 @@ var messages = map[string]string{
 	"Published %s as version %d.":                "%s を第 %d 版として公開しました。",
 	"The publish failed: %s":                     "公開に失敗しました: %s",
 	"Publish this fiscal year as a new version?": "この年度を新しい版として公開しますか？",
-	"Published versions":                         "公開版",
-	"Published":                                  "公開日時",
-	"Excel report":                               "Excelレポート",
-	"Nothing has been published yet.":            "まだ公開されていません。",
+	"published":                       "公開版",
+	"live":                            "最新",
+	"Published versions":              "公開版",
+	"Published":                       "公開日時",
+	"Excel report":                    "Excelレポート",
+	"Nothing has been published yet.": "まだ公開されていません。",
 	"Publishing freezes every metric at every standard cut for a period, with a version, a timestamp and who published it, so that a figure shown to the board never changes under it.": "公開すると、期間のすべての指標を標準の切り口ごとに、版・日時・公開者とともに確定します。経営会議に出した数値が後から変わることはありません。",
 	"Rates of periods shorter than a year are annualised.": "1年未満の期間の率は年換算しています。",
 	"Remove this user? Their sessions end.":                "このユーザーを削除しますか？ログイン中のセッションも終了します。",

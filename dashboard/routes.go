@@ -34,6 +34,7 @@ func (d *Dashboard) routes(app *fiber.App) {
 
 	app.Use(d.authenticate)
 	app.Get("/definitions", d.definitions)
+	app.Get("/report.xlsx", require(users.Role.ReadsPages), d.downloadReport)
 
 	charts := app.Group("", require(users.Role.ReadsPages), d.withView)
 	for _, cp := range chartPageList {

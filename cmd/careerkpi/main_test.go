@@ -76,7 +76,7 @@ func TestCommands(t *testing.T) {
 		{name: "load without files", args: []string{"load", "employees"}, status: 2, err: "requires at least 2 arg(s)"},
 		{name: "load of no dataset", args: []string{"load", "salaries", "x.csv"}, status: 2, err: `no dataset "salaries"`},
 		{name: "publish without period", args: []string{"publish"}, status: 2, err: "give the fiscal year to publish"},
-		{name: "report not yet", args: []string{"report"}, status: 1, err: "not yet available"},
+		{name: "report without year", args: []string{"report"}, status: 2, err: "give the fiscal year"},
 		{name: "metrics list", args: []string{"metrics", "list"}, out: "engagement_index"},
 		{name: "metrics list json", args: []string{"metrics", "list", "--format", "json"}, out: `"sql": [`},
 		{name: "metrics get without period", env: []string{lib}, args: []string{"metrics", "get", "attrition_rate"}, status: 2, err: "give the period"},

@@ -132,11 +132,6 @@ func (a *app) loadConfig(cmd *cobra.Command, _ []string) error {
 	return nil
 }
 
-// notYetAvailable is the answer of subcommands whose work arrives later.
-func notYetAvailable(cmd *cobra.Command, _ []string) error {
-	return fmt.Errorf("%s: not yet available in this version of careerkpi", cmd.CommandPath())
-}
-
 // withStore opens the configured store, brings its schema up to date and
 // recovers unfinished loads, runs f, and closes the store.
 func (a *app) withStore(ctx context.Context, f func(*storeHandle) error) error {

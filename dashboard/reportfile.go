@@ -1,0 +1,119 @@
+package dashboard
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/careerkpi/careerkpi/dashboard/report"
+	"github.com/careerkpi/careerkpi/metrics"
+	"github.com/careerkpi/careerkpi/queries"
+	"github.com/careerkpi/careerkpi/users"
+)
+
+// ReportRequest says which Excel KPI report to write.
+type ReportRequest struct {
+	FiscalYear int
+	// Version is a published version; 0 is the latest of the fiscal year.
+	Version int
+	// Live reads the figures from the data as it is instead.
+	Live bool
+	// Filters always apply: a department head's scope.
+	Filters []metrics.Filter
+}
+
+// WriteReport writes the Excel KPI report of a fiscal year to w, from a
+// published version (by default the latest of the year) or live, and
+// returns where its figures came from.
+func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics.Engine, req ReportRequest) (string, error) {
+	var figs metrics.Figures = eng
+	var source string
+	if req.Live {
+		version, err := eng.Current(ctx)
+		if err != nil {
+			return "", err
+		}
+		ctx = metrics.AtVersion(ctx, version)
+		source = "live figures / 最新の数値, " + time.Now().In(eng.Calendar.Location).Format("2006-01-02 15:04")
+	} else {
+		var period *metrics.Period
+		if req.Version == 0 {
+			p := eng.Calendar.FiscalYear(req.FiscalYear)
+			period = &p
+		}
+		pub, err := eng.Published(ctx, req.Version, period)
+		if err != nil {
+			return "", err
+		}
+		if fy := eng.Calendar.FiscalYearOf(pub.Period.Start); fy != req.FiscalYear {
+			return "", fmt.Errorf("%w: version %d holds FY%d, not FY%d", metrics.ErrNotPublished, pub.Version, fy, req.FiscalYear)
+		}
+		figs = pub
+		source = fmt.Sprintf("published version %d / 公開版 第%d版, %s, %s", pub.Version, pub.Version,
+			pub.PublishedAt.In(eng.Calendar.Location).Format("2006-01-02 15:04"), pub.PublishedBy)
+	}
+	progs, err := queries.Select[program](ctx, s, queries.SQL("dashboard_programs"), nil)
+	if err != nil {
+		return "", err
+	}
+	items, err := queries.Select[item](ctx, s, queries.SQL("dashboard_items"), nil)
+	if err != nil {
+		return "", err
+	}
+	opts := report.Options{FiscalYear: req.FiscalYear, Filters: req.Filters, Source: source, Calendar: eng.Calendar, Now: time.Now()}
+	for _, p := range companyPrograms(progs) {
+		opts.Programs = append(opts.Programs, report.Program{ID: p.ID, NameJA: p.NameJA, NameEN: p.NameEN})
+	}
+	for _, it := range items {
+		opts.Items = append(opts.Items, report.Item{ID: it.ID, TextJA: it.TextJA, TextEN: it.TextEN})
+	}
+	return source, report.Write(ctx, w, figs, eng.Registry, opts)
+}
+
+// downloadReport answers GET /report.xlsx?fy=&version=&live=: the Excel KPI
+// report. A department head's holds their departments only, from the live
+// figures of their scope.
+func (d *Dashboard) downloadReport(c *fiber.Ctx) error {
+	ch, err := d.choices(c.Context())
+	if err != nil {
+		return err
+	}
+	req := ReportRequest{FiscalYear: ch.latestFiscalYear(d.engine.Calendar)}
+	if s := c.Query("fy"); s != "" {
+		if req.FiscalYear, err = strconv.Atoi(s); err != nil || req.FiscalYear < 2000 || req.FiscalYear > 2100 {
+			return badRequest(msgBadFiscalYear, s)
+		}
+	}
+	if s := c.Query("version"); s != "" {
+		if req.Version, err = strconv.Atoi(s); err != nil || req.Version < 1 {
+			return badRequest(msgBadVersion, s)
+		}
+	}
+	req.Live = c.Query("live") == "1"
+	if u := user(c); u.Role == users.DepartmentHead {
+		f, _ := scopeOf(u, ch).filter()
+		req.Filters, req.Live = []metrics.Filter{f}, true
+	}
+	var w bytes.Buffer
+	if _, err := WriteReport(c.Context(), &w, d.store, d.engine, req); err != nil {
+		if errors.Is(err, metrics.ErrNotPublished) {
+			return &fiber.Error{Code: fiber.StatusNotFound, Message: msgReportNotPublished}
+		}
+		return err
+	}
+	name := "careerkpi-FY" + strconv.Itoa(req.FiscalYear)
+	if req.Live {
+		name += "-live"
+	} else if req.Version != 0 {
+		name += "-v" + strconv.Itoa(req.Version)
+	}
+	c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`.xlsx"`)
+	return c.Send(w.Bytes())
+}
