@@ -125,7 +125,7 @@ func (b *book) departments() error {
 			case ok && r.Withheld:
 				values[i+1] = excelize.Cell{StyleID: st.withheld(), Value: withheldText}
 			case ok && r.Value != nil:
-				values[i+1] = excelize.Cell{StyleID: st.value(m.Unit), Value: *r.Value}
+				values[i+1] = excelize.Cell{StyleID: st.forValue(st.value(m.Unit), m.Unit, *r.Value), Value: *r.Value}
 			default:
 				values[i+1] = excelize.Cell{StyleID: st.value(m.Unit)}
 			}

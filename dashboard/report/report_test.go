@@ -470,15 +470,26 @@ func TestReport(t *testing.T) {
 		want := map[metrics.Unit]string{metrics.Percent: `0.0"%"`, metrics.JPY: `"¥"#,##0`, metrics.Per100: "0.00", metrics.Hours: "0.00",
 			metrics.Count: "#,##0", metrics.Points: "+0.0;-0.0"}
 		seen := map[metrics.Unit]bool{}
+		fractional := false
 		for _, m := range summaryMetrics {
 			name, _ := excelize.CoordinatesToCellName(value+1, tb.find(1, m.NameEN)+1)
-			if got := numberFormat(t, f, sheetSummary, name); got != want[m.Unit] {
-				t.Errorf("%s (%s): number format %q, want %q", m.ID, m.Unit, got, want[m.Unit])
+			w := want[m.Unit]
+			// A count that is not whole, such as an average headcount,
+			// keeps two decimals rather than showing 52.15 as 52.
+			if v, err := f.GetCellValue(sheetSummary, name, excelize.Options{RawCellValue: true}); err == nil && m.Unit == metrics.Count && strings.Contains(v, ".") {
+				w = "#,##0.00"
+				fractional = true
+			}
+			if got := numberFormat(t, f, sheetSummary, name); got != w {
+				t.Errorf("%s (%s): number format %q, want %q", m.ID, m.Unit, got, w)
 			}
 			seen[m.Unit] = true
 		}
 		if len(seen) != len(want) {
 			t.Errorf("units %v in the summary, want %v", seen, want)
+		}
+		if !fractional {
+			t.Error("no count in the summary is fractional: the fixture's average headcount should be")
 		}
 		engagement := readTable(t, f, sheetEngagement)
 		row := engagement.find(2, "Q1")

@@ -77,7 +77,7 @@ func (s *sheet) num(col, row int, v float64, style int, m *metrics.Metric) {
 		v = 0 // a difference of equal figures, not −0
 	}
 	s.fail(s.f.SetCellFloat(s.name, cell(col, row), v, -1, 64))
-	s.style(col, row, style)
+	s.style(col, row, s.st.forValue(style, m.Unit, v))
 	s.cols.fit(col, m.Format(&v)+"  ")
 }
 

@@ -136,6 +136,30 @@ func (s *styles) number(format string) int {
 func (s *styles) value(u metrics.Unit) int  { return s.number(numFmt(u)) }
 func (s *styles) change(u metrics.Unit) int { return s.number(changeFmt(u)) }
 
+// Number formats of a count that is not whole, such as an average
+// headcount of 52.15 or its change of −0.33, which #,##0 would show as 52
+// and −0.
+const (
+	fractionalCountFmt       = "#,##0.00"
+	fractionalCountChangeFmt = "+#,##0.00;-#,##0.00;0.00"
+)
+
+// forValue returns the style to write v in instead of style: a count's
+// value or change styles with two decimals when v is not whole, style
+// itself otherwise.
+func (s *styles) forValue(style int, u metrics.Unit, v float64) int {
+	if u != metrics.Count || v == math.Trunc(v) {
+		return style
+	}
+	switch style {
+	case s.value(metrics.Count):
+		return s.number(fractionalCountFmt)
+	case s.change(metrics.Count):
+		return s.number(fractionalCountChangeFmt)
+	}
+	return style
+}
+
 // conditional returns a conditional format's style: a fill and a font
 // colour.
 func (s *styles) conditional(fill, colour string) int {
