@@ -175,15 +175,18 @@ func (d *Dashboard) apiValuesOf(c *fiber.Ctx) error {
 			period = &req.Period
 		}
 		pub, err := d.engine.Published(c.Context(), version, period)
+		if errors.Is(err, metrics.ErrNotPublished) {
+			return problem(fiber.StatusNotFound, "%v; live=1 gives the live figures", err)
+		}
 		if err != nil {
-			return problem(fiber.StatusNotFound, "%v; live=1 gives the live figures", strings.TrimPrefix(err.Error(), "metrics: not published: "))
+			return err
 		}
 		figs = pub
 		src = apiSource{Kind: "published", Version: pub.Version, PublishedAt: &pub.PublishedAt, PublishedBy: pub.PublishedBy}
 	}
 	res, err := figs.Compute(c.Context(), req)
 	if errors.Is(err, metrics.ErrNotPublished) {
-		return problem(fiber.StatusNotFound, "%v", strings.TrimPrefix(err.Error(), "metrics: not published: "))
+		return problem(fiber.StatusNotFound, "%v", err)
 	}
 	if err != nil {
 		return err

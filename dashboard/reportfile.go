@@ -52,7 +52,7 @@ func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics
 			return "", err
 		}
 		if fy := eng.Calendar.FiscalYearOf(pub.Period.Start); fy != req.FiscalYear {
-			return "", fmt.Errorf("%w: version %d holds FY%d, not FY%d", metrics.ErrNotPublished, pub.Version, fy, req.FiscalYear)
+			return "", metrics.NotPublishedf("version %d holds FY%d, not FY%d", pub.Version, fy, req.FiscalYear)
 		}
 		figs = pub
 		source = fmt.Sprintf("published version %d / 公開版 第%d版, %s, %s", pub.Version, pub.Version,

@@ -43,7 +43,21 @@ type PublishedSettings struct {
 }
 
 // ErrNotPublished reports figures a published version does not hold.
+// The errors that match it with errors.Is say which, and what to ask for
+// instead.
 var ErrNotPublished = errors.New("metrics: not published")
+
+// notPublished is an ErrNotPublished whose message is only what is
+// missing, fit to show an HR user or an analyst as it is.
+type notPublished struct{ msg string }
+
+func (e *notPublished) Error() string        { return e.msg }
+func (e *notPublished) Is(target error) bool { return target == ErrNotPublished }
+
+// NotPublishedf returns an ErrNotPublished with the message given.
+func NotPublishedf(format string, args ...any) error {
+	return &notPublished{msg: fmt.Sprintf(format, args...)}
+}
 
 // publishParallel is how many figures publishing computes at once.
 const publishParallel = 3
@@ -255,11 +269,11 @@ func (e *Engine) Published(ctx context.Context, version int, period *Period) (*P
 	}
 	switch {
 	case version != 0:
-		return nil, fmt.Errorf("%w: there is no version %d (`careerkpi publish` makes one)", ErrNotPublished, version)
+		return nil, NotPublishedf("there is no version %d (`careerkpi publish` makes one)", version)
 	case period != nil:
-		return nil, fmt.Errorf("%w: %s has not been published (`careerkpi publish --period %s`)", ErrNotPublished, period.Label, period.Label)
+		return nil, NotPublishedf("%s has not been published (`careerkpi publish --period %s`)", period.Label, period.Label)
 	}
-	return nil, fmt.Errorf("%w: nothing has been published yet (`careerkpi publish --period FY2025`)", ErrNotPublished)
+	return nil, NotPublishedf("nothing has been published yet (`careerkpi publish --period FY2025`)")
 }
 
 func samePeriod(a, b Period) bool { return a.Start.Equal(b.Start) && a.End.Equal(b.End) }
@@ -274,15 +288,15 @@ func (p *Published) Compute(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	if !samePeriod(req.Period, p.Period) {
-		return nil, fmt.Errorf("%w: version %d holds %s, not %s; ask for the live figures or another version", ErrNotPublished, p.Version, p.Period.Label, req.Period.Label)
+		return nil, NotPublishedf("version %d holds %s, not %s; ask for the live figures or another version", p.Version, p.Period.Label, req.Period.Label)
 	}
 	cut := strings.Join(req.By, ",")
 	if !slices.ContainsFunc(StandardCuts, func(c []string) bool { return strings.Join(c, ",") == cut }) {
-		return nil, fmt.Errorf("%w: version %d holds %s by %s only; ask for the live figures", ErrNotPublished, p.Version, m.ID, standardCutNames())
+		return nil, NotPublishedf("version %d holds %s by %s only; ask for the live figures", p.Version, m.ID, standardCutNames())
 	}
 	for _, f := range req.Filters {
 		if f.Dimension != cut && (cut != "department" || f.Dimension != "division") {
-			return nil, fmt.Errorf("%w: version %d holds no figures filtered by %s; ask for the live figures", ErrNotPublished, p.Version, f.Dimension)
+			return nil, NotPublishedf("version %d holds no figures filtered by %s; ask for the live figures", p.Version, f.Dimension)
 		}
 	}
 	rows, err := queries.Select[publishedRow](ctx, p.store, queries.SQL("published_figures"),
@@ -291,7 +305,7 @@ func (p *Published) Compute(ctx context.Context, req Request) (*Result, error) {
 		return nil, fmt.Errorf("metrics: read version %d: %w", p.Version, err)
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("%w: version %d holds no figures of %s%s by %s", ErrNotPublished, p.Version, m.ID, programNote(req.Program), cutName(cut))
+		return nil, NotPublishedf("version %d holds no figures of %s%s by %s", p.Version, m.ID, programNote(req.Program), cutName(cut))
 	}
 	res := &Result{Metric: m, Period: p.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: p.Settings.Threshold}
 	d, _ := DimensionByID(firstOr(req.By, ""))

@@ -77,6 +77,8 @@ func TestCommands(t *testing.T) {
 		{name: "load of no dataset", args: []string{"load", "salaries", "x.csv"}, status: 2, err: `no dataset "salaries"`},
 		{name: "publish without period", args: []string{"publish"}, status: 2, err: "give the fiscal year to publish"},
 		{name: "report without year", args: []string{"report"}, status: 2, err: "give the fiscal year"},
+		{name: "report of an unpublished year", env: []string{lib}, args: []string{"report", "--fy", "2025", "-o", "r.xlsx"}, status: 1,
+			err: "careerkpi: FY2025 has not been published (`careerkpi publish --period FY2025`); --live writes the live figures"},
 		{name: "metrics list", args: []string{"metrics", "list"}, out: "engagement_index"},
 		{name: "metrics list json", args: []string{"metrics", "list", "--format", "json"}, out: `"sql": [`},
 		{name: "metrics get without period", env: []string{lib}, args: []string{"metrics", "get", "attrition_rate"}, status: 2, err: "give the period"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careerkpi/careerkpi/dashboard"
+	"github.com/careerkpi/careerkpi/metrics"
 )
 
 func (a *app) reportCommand() *cobra.Command {
@@ -46,6 +48,9 @@ or from --version N, or from the data as it is with --live.`,
 				source, err := dashboard.WriteReport(cmd.Context(), tmp, s, eng, req)
 				if cerr := tmp.Close(); err == nil {
 					err = cerr
+				}
+				if errors.Is(err, metrics.ErrNotPublished) {
+					err = fmt.Errorf("%w; --live writes the live figures", err)
 				}
 				if err != nil {
 					return err

@@ -134,9 +134,15 @@ func fetch(ctx context.Context, figs metrics.Figures, reg *metrics.Registry, opt
 			add(metrics.Request{Metric: m.ID, By: []string{m.Per}}, func(r *metrics.Result) { b.per[m.ID] = r })
 		default:
 			b.metrics = append(b.metrics, m)
-			add(metrics.Request{Metric: m.ID, Compare: true}, func(r *metrics.Result) { b.total[m.ID] = r })
 			if slices.Contains(m.Dimensions, "department") {
-				add(metrics.Request{Metric: m.ID, By: []string{"department"}, Compare: true}, func(r *metrics.Result) { b.byDepartment[m.ID] = r })
+				// The breakdown's total is the total, compared and
+				// protected the same: one computation instead of two.
+				add(metrics.Request{Metric: m.ID, By: []string{"department"}, Compare: true}, func(r *metrics.Result) {
+					b.byDepartment[m.ID] = r
+					b.total[m.ID] = totalOf(r)
+				})
+			} else {
+				add(metrics.Request{Metric: m.ID, Compare: true}, func(r *metrics.Result) { b.total[m.ID] = r })
 			}
 			if slices.Contains(m.Dimensions, "quarter") {
 				add(metrics.Request{Metric: m.ID, By: []string{"quarter"}}, func(r *metrics.Result) { b.byQuarter[m.ID] = r })
@@ -304,6 +310,14 @@ func unitText(u metrics.Unit) string {
 
 // first returns the first row of a result, the total of a request without
 // dimensions.
+// totalOf returns a breakdown's total as a result of its own, as a
+// request without the breakdown returns it.
+func totalOf(r *metrics.Result) *metrics.Result {
+	t := *r
+	t.By, t.Rows = nil, r.Totals
+	return &t
+}
+
 func first(r *metrics.Result) (metrics.Row, bool) {
 	if r == nil || len(r.Rows) == 0 {
 		return metrics.Row{}, false
