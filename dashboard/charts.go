@@ -51,11 +51,17 @@ func valueAxis(unit metrics.Unit) opts.YAxis {
 	return y
 }
 
-func common(label string) []charts.GlobalOpts {
+// defaultGrid is where a chart with a legend above it draws.
+var defaultGrid = opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: "40", ContainLabel: opts.Bool(true)}
+
+// common returns the options every chart shares, drawn in grid. (A chart
+// has one grid: WithGridOpts adds one to those set before, and the series
+// draw in the first.)
+func common(label string, grid opts.Grid) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: "40", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(grid),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: label}}),
 		charts.WithAnimation(false),
 	}
@@ -64,7 +70,7 @@ func common(label string) []charts.GlobalOpts {
 // lineChart draws series over categories, such as fiscal years.
 func lineChart(id, label string, unit metrics.Unit, x []string, ss []series) chart {
 	c := charts.NewLine()
-	c.SetGlobalOptions(append(common(label),
+	c.SetGlobalOptions(append(common(label, defaultGrid),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithYAxisOpts(valueAxis(unit)))...)
 	c.SetXAxis(x)
@@ -83,7 +89,7 @@ func lineChart(id, label string, unit metrics.Unit, x []string, ss []series) cha
 // as departments.
 func barChart(id, label string, unit metrics.Unit, x []string, ss []series, horizontal bool) chart {
 	c := charts.NewBar()
-	c.SetGlobalOptions(append(common(label),
+	c.SetGlobalOptions(append(common(label, defaultGrid),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}))...)
 	if horizontal {
 		c.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "value", AxisLabel: valueAxis(unit).AxisLabel}),
@@ -118,13 +124,14 @@ func barChart(id, label string, unit metrics.Unit, x []string, ss []series, hori
 // it says why.
 func heatmapChart(id, label string, cols, rows []string, cells [][]*float64) chart {
 	c := charts.NewHeatMap()
-	c.SetGlobalOptions(append(common(label),
+	// Room below the theme names for the colour scale.
+	grid := opts.Grid{Left: "3%", Right: "4%", Bottom: "60", Top: "10", ContainLabel: opts.Bool(true)}
+	c.SetGlobalOptions(append(common(label, grid),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cols, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: rows, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 20, Max: 90, Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#ef4444", "#fde68a", "#10b981"}}}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "60", Top: "10", ContainLabel: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 	var data []opts.HeatMapData
 	for r, row := range cells {
@@ -154,7 +161,7 @@ type interval struct {
 // (users, non-users), one category per program or category.
 func intervalChart(id, label string, x []string, names []string, groups [][]interval) chart {
 	c := charts.NewBoxPlot()
-	c.SetGlobalOptions(append(common(label),
+	c.SetGlobalOptions(append(common(label, defaultGrid),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithYAxisOpts(valueAxis(metrics.Percent)))...)
 	c.SetXAxis(x)

@@ -8,6 +8,7 @@
   var lang = document.body.dataset.lang || "en";
   var withheld = document.body.dataset.withheld || "not enough responses";
   var number = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 2 });
+  var oneDecimal = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   // format writes a value in its unit, as the tiles do.
   function format(unit, v) {
@@ -44,6 +45,12 @@
     [].concat(option.yAxis || []).forEach(function (axis) {
       if (axis.type === "category") {
         axis.axisLabel = Object.assign({}, axis.axisLabel, { interval: 0 });
+      }
+    });
+    // A heatmap's cells read as the tables do: 4.0, not 4.
+    [].concat(option.series || []).forEach(function (s) {
+      if (s.type === "heatmap") {
+        s.label = Object.assign({}, s.label, { formatter: function (p) { return oneDecimal.format(p.value[2]); } });
       }
     });
     var chart = echarts.init(el, null, { renderer: "canvas" });
