@@ -88,7 +88,7 @@ func (b *book) area(area metrics.Area, name, ja, en string) error {
 			}
 			s.figure(qFirstQuarter+i, row, m, r.Value, r.Withheld, st.value(m.Unit))
 		}
-		r, _ := first(figs.total[m.ID])
+		r, _ := totalRow(figs.total[m.ID])
 		s.figure(fyCol, row, m, r.Value, r.Withheld, st.value(m.Unit))
 		row++
 	}
@@ -225,7 +225,7 @@ func (b *book) programTable(s *sheet, m *metrics.Metric, row int) (int, *exceliz
 		s.str(1, row, ja, st.text())
 		s.str(2, row, en, st.text())
 		s.str(3, row, p.ID, st.text())
-		r, _ := first(b.figs.programs[m.ID][i])
+		r, _ := totalRow(b.figs.programs[m.ID][i])
 		s.figure(4, row, m, r.Value, r.Withheld, st.value(m.Unit))
 		s.figure(5, row, m, r.Previous, false, st.value(m.Unit))
 		s.figure(6, row, m, r.Change, false, st.change(m.Unit))

@@ -90,6 +90,8 @@ type figures struct {
 	metrics   []*metrics.Metric // the metrics of the summary, in catalog order
 	threshold int
 
+	// total holds the result whose Totals are each metric's total: its
+	// breakdown by department where it has one, else its total alone.
 	total, byDepartment, byQuarter map[string]*metrics.Result
 	// per are the metrics computed per a dimension (the drivers, per
 	// item), by metric id.
@@ -138,8 +140,7 @@ func fetch(ctx context.Context, figs metrics.Figures, reg *metrics.Registry, opt
 				// The breakdown's total is the total, compared and
 				// protected the same: one computation instead of two.
 				add(metrics.Request{Metric: m.ID, By: []string{"department"}, Compare: true}, func(r *metrics.Result) {
-					b.byDepartment[m.ID] = r
-					b.total[m.ID] = totalOf(r)
+					b.byDepartment[m.ID], b.total[m.ID] = r, r
 				})
 			} else {
 				add(metrics.Request{Metric: m.ID, Compare: true}, func(r *metrics.Result) { b.total[m.ID] = r })
@@ -308,21 +309,13 @@ func unitText(u metrics.Unit) string {
 	return string(u)
 }
 
-// first returns the first row of a result, the total of a request without
-// dimensions.
-// totalOf returns a breakdown's total as a result of its own, as a
-// request without the breakdown returns it.
-func totalOf(r *metrics.Result) *metrics.Result {
-	t := *r
-	t.By, t.Rows = nil, r.Totals
-	return &t
-}
-
-func first(r *metrics.Result) (metrics.Row, bool) {
-	if r == nil || len(r.Rows) == 0 {
+// totalRow returns a result's total: the row of a request without
+// dimensions, or the total beside a breakdown (by department).
+func totalRow(r *metrics.Result) (metrics.Row, bool) {
+	if r == nil || len(r.Totals) == 0 {
 		return metrics.Row{}, false
 	}
-	return r.Rows[0], true
+	return r.Totals[0], true
 }
 
 // attainment is the value against its target, as a percentage: value ÷

@@ -63,7 +63,7 @@ func (b *book) summary() error {
 			if m.Area != a.area {
 				continue
 			}
-			r, _ := first(b.figs.total[m.ID])
+			r, _ := totalRow(b.figs.total[m.ID])
 			s.str(sumNameJA, row, m.NameJA, st.text())
 			s.str(sumNameEN, row, m.NameEN, st.text())
 			s.str(sumUnit, row, unitText(m.Unit), st.text())
