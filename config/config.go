@@ -65,6 +65,10 @@ type ClickHouse struct {
 	Password string `yaml:"password"`
 	// CAFile is a PEM file of certificate authorities for TLS.
 	CAFile string `yaml:"ca_file"`
+	// Cluster names a cluster of the servers' remote_servers: careerkpi
+	// then lays its tables out on it (local tables on every node and
+	// Distributed tables over them; README "Deployment on a cluster").
+	Cluster string `yaml:"cluster"`
 }
 
 // Log configures logging.
@@ -118,6 +122,7 @@ var Settings = []Setting{
 	{Key: "connections", Env: "CAREERKPI_CONNECTIONS", Flag: "connections", Usage: "most connections to ClickHouse at once", field: func(c *Config) any { return &c.Connections }},
 	{Key: "clickhouse.dsn", Env: "CAREERKPI_CLICKHOUSE_DSN", Flag: "clickhouse", Usage: "use a ClickHouse server: clickhouse://user@host:9000/db (default: the embedded engine)", field: func(c *Config) any { return &c.ClickHouse.DSN }},
 	{Key: "clickhouse.password", Env: "CAREERKPI_CLICKHOUSE_PASSWORD", Usage: "password for the ClickHouse server, replacing the DSN's", field: func(c *Config) any { return &c.ClickHouse.Password }},
+	{Key: "clickhouse.cluster", Env: "CAREERKPI_CLICKHOUSE_CLUSTER", Flag: "clickhouse-cluster", Usage: "lay the tables out on this cluster of the servers' remote_servers", field: func(c *Config) any { return &c.ClickHouse.Cluster }},
 	{Key: "clickhouse.ca_file", Env: "CAREERKPI_CLICKHOUSE_CA_FILE", Flag: "clickhouse-ca-file", Usage: "PEM file of certificate authorities for TLS to the server", field: func(c *Config) any { return &c.ClickHouse.CAFile }},
 	{Key: "addr", Env: "CAREERKPI_ADDR", Flag: "addr", ServeOnly: true, Usage: "address to serve on", field: func(c *Config) any { return &c.Addr }},
 	{Key: "upload_limit_mb", Env: "CAREERKPI_UPLOAD_LIMIT_MB", Flag: "upload-limit-mb", ServeOnly: true, Usage: "largest upload to serve's load endpoint, in MiB", field: func(c *Config) any { return &c.UploadLimitMB }},
@@ -264,6 +269,13 @@ func (c *Config) Validate() error {
 	}
 	if dsn := c.ClickHouse.DSN; dsn != "" && !strings.HasPrefix(dsn, "clickhouse://") {
 		bad("clickhouse.dsn", "must start with clickhouse:// (the native protocol)")
+	}
+	if cl := c.ClickHouse.Cluster; cl != "" {
+		if c.Embedded() {
+			bad("clickhouse.cluster", "needs clickhouse.dsn: the embedded engine is one node")
+		} else if _, err := queries.QuoteIdentifier(cl); err != nil {
+			bad("clickhouse.cluster", "%q is not a cluster name (ASCII letters, digits and _)", cl)
+		}
 	}
 	if f := c.ClickHouse.CAFile; f != "" {
 		if _, err := os.Stat(f); err != nil {

@@ -34,7 +34,7 @@ func TestGoodFiles(t *testing.T) {
 	}
 	want := Config{
 		DataDir: "/var/lib/careerkpi", ChDBLibrary: "/opt/chdb/libchdb.so", Database: "hr_analytics", Connections: 8,
-		ClickHouse: ClickHouse{DSN: "clickhouse://careerkpi@ch1.example.internal:9440/hr_analytics?secure=true", Password: "from-the-file"},
+		ClickHouse: ClickHouse{DSN: "clickhouse://careerkpi@ch1.example.internal:9440/hr_analytics?secure=true", Password: "from-the-file", Cluster: "hr_cluster"},
 		Addr:       "0.0.0.0:8443", UploadLimitMB: 256, Log: Log{Level: "debug", Format: "json"},
 		FiscalYearStart: 1, TimeZone: "Asia/Tokyo", AnonymityThreshold: 7,
 		Targets: map[string]map[int]float64{"career_interview_coverage": {2025: 100, 2026: 100}, "attrition_rate": {2025: 8.5}},
@@ -57,6 +57,7 @@ func TestBadFiles(t *testing.T) {
 		"wrong-type.bad.yml":     {"line 1", "cannot unmarshal !!str `many` into int"},
 		"invalid-values.bad.yml": {"database: \"hr-analytics\" is not a database name", "connections: 0 is not between 1 and 64", "addr: \"localhost\" is not host:port", "log.level: \"loud\"", "fiscal_year_start: 13 is not a month", "anonymity_threshold: 2 is below 3", "time_zone: \"Mars/Olympus\""},
 		"bad-dsn.bad.yml":        {"clickhouse.dsn: must start with clickhouse://"},
+		"bad-cluster.bad.yml":    {"clickhouse.cluster: needs clickhouse.dsn"},
 	}
 	files, _ := filepath.Glob("testdata/*.bad.yml")
 	if len(files) != len(want) {

@@ -155,13 +155,19 @@ func DeleteBatchRows(ctx context.Context, s Store, ids []uuid.UUID) error {
 	if err != nil {
 		return fmt.Errorf("queries: list batch tables: %w", err)
 	}
+	// On a cluster the rows are in the local tables (the Distributed ones
+	// are not MergeTree and are not listed): they are deleted on every node.
+	exec, on := s.Exec, ""
+	if cs, ok := s.(ClusterStore); ok && cs.Cluster() != nil {
+		exec, on = cs.ExecDDL, cs.Cluster().OnCluster()
+	}
 	for _, t := range tables {
 		q, err := QuoteIdentifier(t)
 		if err != nil {
 			return err
 		}
-		sql := "ALTER TABLE " + q + " DELETE WHERE batch_id IN {ids:Array(UUID)} SETTINGS mutations_sync = 1"
-		if err := s.Exec(ctx, sql, Params{"ids": ids}); err != nil {
+		sql := "ALTER TABLE " + q + on + " DELETE WHERE batch_id IN {ids:Array(UUID)} SETTINGS mutations_sync = 1"
+		if err := exec(ctx, sql, Params{"ids": ids}); err != nil {
 			return fmt.Errorf("queries: delete the rows of batches from %s: %w", t, err)
 		}
 	}

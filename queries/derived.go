@@ -200,9 +200,16 @@ func rebuild(ctx context.Context, s Store, d derived) (err error) {
 	if _, err := rand.Read(suffix[:]); err != nil {
 		return fail(err)
 	}
+	nextName := d.Table + "__next_" + hex.EncodeToString(suffix[:])
+	if cs, ok := s.(ClusterStore); ok && cs.Cluster() != nil {
+		if err := rebuildOnCluster(ctx, cs, d, nextName); err != nil {
+			return fail(err)
+		}
+		return nil
+	}
 	table, err1 := QuoteIdentifier(d.Table)
 	view, err2 := QuoteIdentifier(d.View)
-	next, err3 := QuoteIdentifier(d.Table + "__next_" + hex.EncodeToString(suffix[:]))
+	next, err3 := QuoteIdentifier(nextName)
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return fail(err)
 	}
@@ -221,4 +228,41 @@ func rebuild(ctx context.Context, s Store, d derived) (err error) {
 		return fail(err)
 	}
 	return nil
+}
+
+// rebuildOnCluster rebuilds a derived table laid out on a cluster: a new
+// local table on every node with a Distributed table over it is filled from
+// the view, then exchanged with the local table on every node. The
+// exchange happens node by node (or through Keeper's DDL queue), so for the
+// moment it takes a query may read one shard's new rows beside another's
+// old ones; a rebuild follows a load, undo or replace, not a page view.
+func rebuildOnCluster(ctx context.Context, cs ClusterStore, d derived, nextName string) (err error) {
+	c := cs.Cluster()
+	on := c.OnCluster()
+	db, err1 := QuoteIdentifier(cs.Info().Database)
+	view, err2 := QuoteIdentifier(d.View)
+	local, err3 := QuoteIdentifier(d.Table + LocalSuffix)
+	next, err4 := QuoteIdentifier(nextName)
+	nextLocal, err5 := QuoteIdentifier(nextName + LocalSuffix)
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
+		return err
+	}
+	if err := cs.ExecDDL(ctx, "CREATE TABLE "+db+"."+nextLocal+on+" AS "+db+"."+local, nil); err != nil {
+		return err
+	}
+	defer func() {
+		for _, t := range []string{next, nextLocal} {
+			if derr := cs.ExecDDL(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+db+"."+t+on, nil); derr != nil && err == nil {
+				err = derr
+			}
+		}
+	}()
+	engine := c.DistributedEngine(cs.Info().Database, nextName+LocalSuffix, d.Table)
+	if err := cs.ExecDDL(ctx, "CREATE TABLE "+db+"."+next+on+" AS "+db+"."+nextLocal+" ENGINE = "+engine, nil); err != nil {
+		return err
+	}
+	if err := cs.Exec(ctx, "INSERT INTO "+db+"."+next+" SELECT * FROM "+db+"."+view, nil); err != nil {
+		return err
+	}
+	return cs.ExecDDL(ctx, "EXCHANGE TABLES "+db+"."+local+" AND "+db+"."+nextLocal+on, nil)
 }

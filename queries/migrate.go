@@ -114,8 +114,12 @@ const codeUnknownTable = 60
 // migration's checksum differs from its file (migrations are never edited
 // after they land) or if the store records a version ms does not know (the
 // store was migrated by a newer careerkpi).
+//
+// On a cluster (a ClusterStore), each migration is laid out as Cluster.Layout
+// says — local tables on every node, a Distributed table over them — and
+// schema_migrations too, so that every node sees the same record.
 func Migrate(ctx context.Context, s Store, ms []Migration) ([]Migration, error) {
-	if err := s.Exec(ctx, sqlMigrationsCreate, nil); err != nil {
+	if err := execSchema(ctx, s, sqlMigrationsCreate); err != nil {
 		return nil, fmt.Errorf("queries: create schema_migrations: %w", err)
 	}
 	applied, err := AppliedMigrations(ctx, s)
@@ -160,7 +164,7 @@ func Migrate(ctx context.Context, s Store, ms []Migration) ([]Migration, error) 
 		}
 		err := ctx.Err()
 		if err == nil {
-			if err = s.Exec(ctx, m.SQL, nil); err != nil {
+			if err = execSchema(ctx, s, m.SQL); err != nil {
 				err = fmt.Errorf("queries: apply migration %s: %w", m.Name, err)
 			}
 		}
@@ -176,6 +180,25 @@ func Migrate(ctx context.Context, s Store, ms []Migration) ([]Migration, error) 
 		return nil, err
 	}
 	return ran, nil
+}
+
+// execSchema applies one statement of the schema: as it is on one node, or
+// laid out on the cluster.
+func execSchema(ctx context.Context, s Store, sql string) error {
+	cs, ok := s.(ClusterStore)
+	if !ok || cs.Cluster() == nil {
+		return s.Exec(ctx, sql, nil)
+	}
+	stmts, err := cs.Cluster().Layout(sql, s.Info().Database)
+	if err != nil {
+		return err
+	}
+	for _, stmt := range stmts {
+		if err := cs.ExecDDL(ctx, stmt, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // MigrateSchema brings the store's schema up to date, after checking that

@@ -39,6 +39,7 @@ func openStore(ctx context.Context, cfg *config.Config) (*storeHandle, error) {
 			DSN:         cfg.ClickHouse.DSN,
 			Password:    cfg.ClickHouse.Password,
 			CAFile:      cfg.ClickHouse.CAFile,
+			Cluster:     cfg.ClickHouse.Cluster,
 			Database:    cfg.Database,
 			Connections: cfg.Connections,
 		})

@@ -39,6 +39,9 @@ type Options struct {
 	// InsertPartBytes bounds the bytes the engine gathers for a part;
 	// default DefaultInsertPartBytes.
 	InsertPartBytes int
+	// ConfigFile, when set, is a ClickHouse configuration file the engine
+	// reads at start (for example remote_servers for a cluster).
+	ConfigFile string
 }
 
 // DefaultInsertPartBytes is a quarter of the engine's own
@@ -78,6 +81,7 @@ func (o *Options) defaults() error {
 type engine struct {
 	lib      *library
 	dir      string
+	config   string
 	lock     *folderLock
 	stores   int
 	openedAt time.Time
@@ -182,7 +186,7 @@ func acquireEngine(opts Options) (*engine, error) {
 		lock.release()
 		return nil, unwritable(opts.Dir, err)
 	}
-	current = &engine{lib: l, dir: opts.Dir, lock: lock, stores: 1, openedAt: time.Now()}
+	current = &engine{lib: l, dir: opts.Dir, config: opts.ConfigFile, lock: lock, stores: 1, openedAt: time.Now()}
 	return current, nil
 }
 
@@ -204,6 +208,9 @@ func (e *engine) connect(db string) (*conn, error) {
 	e.connMu.Lock()
 	defer e.connMu.Unlock()
 	args := []string{"careerkpi", "--path=" + filepath.Join(e.dir, "clickhouse")}
+	if e.config != "" {
+		args = append(args, "--config-file="+e.config)
+	}
 	argv := make([]*byte, len(args)+1)
 	var pin runtime.Pinner
 	defer pin.Unpin()

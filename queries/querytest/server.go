@@ -34,6 +34,8 @@ type Server struct {
 	CAFile   string // the certificate the TLS port presents (self-signed)
 	// Password is the password of the user "careerkpi".
 	Password string
+	// extra is more configuration, such as the remote_servers of a cluster.
+	extra string
 
 	cmd  *exec.Cmd
 	done chan struct{} // closed when the process has exited
@@ -76,6 +78,51 @@ func StartServer() (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// StartCluster starts one clickhouse-server per shard, as StartServer does,
+// each with every server in its remote_servers as one shard of the cluster
+// name, without Keeper: the layout careerkpi uses when a cluster has none.
+func StartCluster(name string, shards int) ([]*Server, error) {
+	bin, err := ServerBinary()
+	if err != nil {
+		return nil, err
+	}
+	ports, err := freePorts(3 * shards)
+	if err != nil {
+		return nil, err
+	}
+	var remote strings.Builder
+	remote.WriteString("  <remote_servers>\n    <" + name + ">\n")
+	for i := 0; i < shards; i++ {
+		fmt.Fprintf(&remote, "      <shard><replica><host>127.0.0.1</host><port>%d</port></replica></shard>\n", ports[3*i])
+	}
+	remote.WriteString("    </" + name + ">\n  </remote_servers>\n")
+	var servers []*Server
+	stop := func() {
+		for _, s := range servers {
+			s.Stop()
+		}
+	}
+	for i := 0; i < shards; i++ {
+		dir, err := os.MkdirTemp("", fmt.Sprintf("careerkpi-test-shard%d-", i+1))
+		if err != nil {
+			stop()
+			return nil, err
+		}
+		s := &Server{Dir: dir, TCPPort: ports[3*i], TLSPort: ports[3*i+1], HTTPPort: ports[3*i+2], Password: "s3cr3t pass",
+			CAFile: filepath.Join(dir, "server.crt"), extra: remote.String()}
+		servers = append(servers, s)
+		if err := s.writeConfig(); err != nil {
+			stop()
+			return nil, err
+		}
+		if err := s.start(bin); err != nil {
+			stop()
+			return nil, err
+		}
+	}
+	return servers, nil
 }
 
 func (s *Server) start(bin string) error {
@@ -219,7 +266,7 @@ func (s *Server) writeConfig() error {
   <uncompressed_cache_size>268435456</uncompressed_cache_size>
   <max_concurrent_queries>100</max_concurrent_queries>
   <mlock_executable>false</mlock_executable>
-</yandex>
+` + s.extra + `</yandex>
 `
 	users := `<?xml version="1.0"?>
 <yandex>

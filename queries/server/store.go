@@ -11,6 +11,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -40,6 +41,10 @@ type Options struct {
 	Connections int
 	// InsertBlockRows is the rows sent per INSERT of a bulk insert; default 100,000.
 	InsertBlockRows int
+	// Cluster, when set, names the cluster in the servers' remote_servers
+	// that careerkpi lays its tables out on (see queries.Cluster); the DSN
+	// names the node careerkpi talks to.
+	Cluster string
 }
 
 // minParametersRevision is the native protocol revision that carries
@@ -52,6 +57,11 @@ type Store struct {
 	info   queries.Info
 	params bool // the server takes query parameters
 	opts   Options
+	co     *clickhouse.Options // the entry node's options, for the other nodes
+
+	cluster *queries.Cluster // nil on a single server
+	nodesMu sync.Mutex
+	nodes   map[string]driver.Conn // by host:port, opened on first DDL
 }
 
 var _ queries.Store = (*Store)(nil)
@@ -105,6 +115,17 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if co.DialTimeout == 0 || co.DialTimeout > 10*time.Second {
 		co.DialTimeout = 5 * time.Second
 	}
+	if opts.Cluster != "" {
+		if _, err := queries.QuoteIdentifier(opts.Cluster); err != nil {
+			return nil, fmt.Errorf("server: cluster name: %w", err)
+		}
+		if co.Settings == nil {
+			co.Settings = clickhouse.Settings{}
+		}
+		// An INSERT through a Distributed table returns once every shard
+		// holds its rows, so a batch commits only after all of them.
+		co.Settings["insert_distributed_sync"] = 1
+	}
 
 	conn, err := connect(ctx, co)
 	var ex *proto.Exception
@@ -124,10 +145,24 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		conn.Close()
 		return nil, unavailable(co, err)
 	}
+	if opts.Cluster != "" && sv.Revision > proto.DBMS_MIN_REVISION_WITH_SETTINGS_SERIALIZED_AS_STRINGS {
+		// A subquery or JOIN over a Distributed table inside a distributed
+		// query is computed once and sent to the shards: the same result
+		// as on one node, whatever the sharding key. The setting is a
+		// string, which clickhouse-go sends only to servers that take
+		// settings as strings (20.x on: every server that holds careerkpi's
+		// schema).
+		conn.Close()
+		co.Settings["distributed_product_mode"] = "global"
+		if conn, err = connect(ctx, co); err != nil {
+			return nil, unavailable(co, err)
+		}
+	}
 	s := &Store{
 		conn:   conn,
 		params: sv.Revision >= minParametersRevision,
 		opts:   opts,
+		co:     co,
 		info: queries.Info{
 			Backend:  "server",
 			Version:  fmt.Sprintf("%d.%d.%d", sv.Version.Major, sv.Version.Minor, sv.Version.Patch),
@@ -135,6 +170,12 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 			Location: strings.Join(co.Addr, ","),
 			OpenedAt: time.Now(),
 		},
+	}
+	if opts.Cluster != "" {
+		if err := s.joinCluster(ctx, opts.Cluster); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -378,7 +419,16 @@ func (s *Store) Insert(ctx context.Context, table string, src queries.Source) (i
 func (s *Store) Info() queries.Info { return s.info }
 
 // Close closes the store's connections.
-func (s *Store) Close() error { return s.conn.Close() }
+func (s *Store) Close() error {
+	s.nodesMu.Lock()
+	defer s.nodesMu.Unlock()
+	errs := []error{s.conn.Close()}
+	for addr, c := range s.nodes {
+		errs = append(errs, c.Close())
+		delete(s.nodes, addr)
+	}
+	return errors.Join(errs...)
+}
 
 // rows adapts clickhouse-go's rows to queries.Rows, converting each value
 // with rowbinary.Convert so that both backends scan alike.
