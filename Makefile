@@ -55,7 +55,7 @@ test: engine ## run the whole test suite (embedded engine and a real clickhouse-
 	$(GO) test -count=1 -timeout 20m ./...
 	@$(MAKE) --no-print-directory fuzz
 
-test-server: engine ## run the whole test suite against the server in CAREERKPI_TEST_CLICKHOUSE_DSN
+test-server: engine ## run the whole test suite against the server in CAREERKPI_TEST_CLICKHOUSE_DSN (laid out on CAREERKPI_TEST_CLICKHOUSE_CLUSTER if set)
 	@test -n "$${CAREERKPI_TEST_CLICKHOUSE_DSN:-}" || { echo "set CAREERKPI_TEST_CLICKHOUSE_DSN=clickhouse://user:password@host:9000/default" >&2; exit 2; }
 	$(GO) test -count=1 -timeout 30m ./...
 

@@ -157,9 +157,9 @@ func DeleteBatchRows(ctx context.Context, s Store, ids []uuid.UUID) error {
 	}
 	// On a cluster the rows are in the local tables (the Distributed ones
 	// are not MergeTree and are not listed): they are deleted on every node.
-	exec, on := s.Exec, ""
-	if cs, ok := s.(ClusterStore); ok && cs.Cluster() != nil {
-		exec, on = cs.ExecDDL, cs.Cluster().OnCluster()
+	on := ""
+	if c := ClusterOf(s); c != nil {
+		on = c.OnCluster()
 	}
 	for _, t := range tables {
 		q, err := QuoteIdentifier(t)
@@ -167,7 +167,7 @@ func DeleteBatchRows(ctx context.Context, s Store, ids []uuid.UUID) error {
 			return err
 		}
 		sql := "ALTER TABLE " + q + on + " DELETE WHERE batch_id IN {ids:Array(UUID)} SETTINGS mutations_sync = 1"
-		if err := exec(ctx, sql, Params{"ids": ids}); err != nil {
+		if err := ExecDDL(ctx, s, sql, Params{"ids": ids}); err != nil {
 			return fmt.Errorf("queries: delete the rows of batches from %s: %w", t, err)
 		}
 	}

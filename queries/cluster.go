@@ -73,10 +73,40 @@ type ClusterStore interface {
 // ClusterOf returns the cluster s lays its tables out on, or nil for a
 // single node.
 func ClusterOf(s Store) *Cluster {
-	if cs, ok := s.(ClusterStore); ok {
+	if cs := clusterStore(s); cs != nil {
 		return cs.Cluster()
 	}
 	return nil
+}
+
+// A Wrapper is a Store that adds to another, which Unwrap returns.
+type Wrapper interface {
+	Unwrap() Store
+}
+
+// clusterStore returns s, or the store s wraps, as a ClusterStore when it
+// is on a cluster; nil on a single node.
+func clusterStore(s Store) ClusterStore {
+	for s != nil {
+		if cs, ok := s.(ClusterStore); ok && cs.Cluster() != nil {
+			return cs
+		}
+		w, ok := s.(Wrapper)
+		if !ok {
+			return nil
+		}
+		s = w.Unwrap()
+	}
+	return nil
+}
+
+// ExecDDL runs a statement of the cluster's layout on every node of the
+// cluster s is on (ClusterStore.ExecDDL), or on s alone on a single node.
+func ExecDDL(ctx context.Context, s Store, sql string, params Params) error {
+	if cs := clusterStore(s); cs != nil {
+		return cs.ExecDDL(ctx, sql, params)
+	}
+	return s.Exec(ctx, sql, params)
 }
 
 // LocalSuffix ends the name of a table's local part on every node.

@@ -201,7 +201,7 @@ func rebuild(ctx context.Context, s Store, d derived) (err error) {
 		return fail(err)
 	}
 	nextName := d.Table + "__next_" + hex.EncodeToString(suffix[:])
-	if cs, ok := s.(ClusterStore); ok && cs.Cluster() != nil {
+	if cs := clusterStore(s); cs != nil {
 		if err := rebuildOnCluster(ctx, cs, d, nextName); err != nil {
 			return fail(err)
 		}

@@ -185,8 +185,8 @@ func Migrate(ctx context.Context, s Store, ms []Migration) ([]Migration, error) 
 // execSchema applies one statement of the schema: as it is on one node, or
 // laid out on the cluster.
 func execSchema(ctx context.Context, s Store, sql string) error {
-	cs, ok := s.(ClusterStore)
-	if !ok || cs.Cluster() == nil {
+	cs := clusterStore(s)
+	if cs == nil {
 		return s.Exec(ctx, sql, nil)
 	}
 	stmts, err := cs.Cluster().Layout(sql, s.Info().Database)

@@ -88,6 +88,8 @@ func TestCommands(t *testing.T) {
 		{name: "metrics impact", env: []string{lib}, args: []string{"metrics", "impact", "--program", "side_job", "--fy", "2024"}, out: "not a cause"},
 		{name: "metrics get", env: []string{lib}, args: []string{"metrics", "get", "headcount", "--period", "FY2025Q1", "--format", "csv"}, out: "value,numerator"},
 		{name: "migrate", env: []string{lib}, args: []string{"migrate"}, out: "applied 0016_published_metric_values.sql"},
+		{name: "access on the embedded engine", env: []string{lib}, args: []string{"access", "grant"}, status: 1, err: "direct access needs a ClickHouse server"},
+		{name: "access statements", env: []string{lib}, args: []string{"access", "grant", "--print"}, out: "GRANT SELECT ON `careerkpi`.`published_figures` TO `careerkpi_analyst`;"},
 		{name: "missing library", env: []string{"CAREERKPI_CHDB_LIBRARY=/nonexistent/libchdb.so"}, args: []string{"migrate"}, status: 1, err: "run `make engine` to fetch it"},
 		{name: "library not chDB", env: []string{"CAREERKPI_CHDB_LIBRARY=/etc/hostname"}, args: []string{"migrate"}, status: 1, err: "run `make engine` to fetch it"},
 		{name: "wrong DSN", args: []string{"migrate", "--clickhouse", "postgres://localhost/x"}, status: 1, err: "must start with clickhouse://"},
@@ -167,6 +169,12 @@ func TestUsersCommands(t *testing.T) {
 	out, _, status = careerkpiIn(t, dir, nil, "users", "list")
 	if status != 0 || !strings.Contains(out, "sato") || !strings.Contains(out, "佐藤 花子") || strings.Contains(out, "ito") {
 		t.Fatalf("list: %d %s", status, out)
+	}
+	// No data puts a department in 営業本部 yet: sato's role shows nothing.
+	out, errOut, status = careerkpiIn(t, dir, nil, "access", "grant", "--print")
+	if status != 0 || !strings.Contains(out, "CREATE ROW POLICY OR REPLACE `"+queries.HeadRole("sato")+"` ON `careerkpi`.`published_figures` FOR SELECT USING 0") ||
+		!strings.Contains(errOut, "department_head_scope_unknown") {
+		t.Fatalf("access grant --print: %d\n%s%s", status, out, errOut)
 	}
 	if out, _, status := careerkpiIn(t, dir, nil, "users", "passwd", "sato", "--generate"); status != 0 || !strings.Contains(out, "set the password of sato to ") {
 		t.Fatalf("passwd: %d %s", status, out)

@@ -78,6 +78,7 @@ given with --config (or CAREERKPI_CONFIG), then the defaults.`,
 		a.reportCommand(),
 		a.metricsCommand(),
 		a.usersCommand(),
+		a.accessCommand(),
 		a.migrateCommand(),
 		a.versionCommand(),
 	)

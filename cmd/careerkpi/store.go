@@ -22,6 +22,10 @@ type storeHandle struct {
 	migrated []queries.Migration
 }
 
+// Unwrap returns the store, for what needs more than queries.Store (a
+// cluster's DDL).
+func (h *storeHandle) Unwrap() queries.Store { return h.Store }
+
 // openStore opens the store the configuration selects, applies pending
 // migrations and removes the rows of loads that died unfinished.
 func openStore(ctx context.Context, cfg *config.Config) (*storeHandle, error) {

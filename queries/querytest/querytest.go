@@ -32,6 +32,10 @@ const LibraryVariable = "CAREERKPI_CHDB_LIBRARY"
 // instead of a server started here.
 const DSNVariable = "CAREERKPI_TEST_CLICKHOUSE_DSN"
 
+// ClusterVariable, beside DSNVariable, names a cluster of that server's
+// remote_servers: the server cases then lay their schema out on it.
+const ClusterVariable = "CAREERKPI_TEST_CLICKHOUSE_CLUSTER"
+
 var (
 	mu         sync.Mutex
 	dataDir    string
@@ -154,10 +158,15 @@ func OnServer(t testing.TB, dsn string, opts server.Options) *server.Store {
 	return s
 }
 
-// ServerStore opens a store on the test server with a database of its own.
+// ServerStore opens a store on the test server with a database of its own
+// (on the cluster ClusterVariable names, when it and DSNVariable are set).
 func ServerStore(t testing.TB) *server.Store {
 	t.Helper()
-	return OnServer(t, ServerDSN(t), server.Options{})
+	var opts server.Options
+	if os.Getenv(DSNVariable) != "" {
+		opts.Cluster = os.Getenv(ClusterVariable)
+	}
+	return OnServer(t, ServerDSN(t), opts)
 }
 
 // WithDatabase returns dsn, a clickhouse:// DSN, with its database set to db.
@@ -177,7 +186,10 @@ func dropDatabase(t testing.TB, s queries.Store) {
 	if err != nil {
 		return
 	}
-	if err := s.Exec(context.Background(), "DROP DATABASE IF EXISTS "+q, nil); err != nil {
+	if c := queries.ClusterOf(s); c != nil {
+		q += c.OnCluster()
+	}
+	if err := queries.ExecDDL(context.Background(), s, "DROP DATABASE IF EXISTS "+q, nil); err != nil {
 		t.Logf("querytest: drop database %s: %v", s.Info().Database, err)
 	}
 }
