@@ -25,12 +25,27 @@ var largeStore struct {
 	err  error
 }
 
+// largeDirVariable names a data folder that already holds the large demo
+// (careerkpi demo --size large --data-dir DIR): the benchmarks then read it
+// instead of generating and loading the company again.
+const largeDirVariable = "CAREERKPI_BENCH_LARGE_DIR"
+
 func largeDemo(b *testing.B) queries.Store {
 	b.Helper()
 	ls := &largeStore
 	ls.once.Do(func() {
 		ctx := context.Background()
 		start := time.Now()
+		if dir := os.Getenv(largeDirVariable); dir != "" {
+			ls.s, ls.err = embedded.Open(ctx, embedded.Options{Dir: dir, Library: os.Getenv(querytest.LibraryVariable)})
+			if ls.err == nil {
+				_, ls.err = queries.MigrateSchema(ctx, ls.s)
+			}
+			if ls.err == nil {
+				ls.err = queries.RefreshDerived(ctx, ls.s)
+			}
+			return
+		}
 		s, err := embedded.Open(ctx, embedded.Options{Dir: querytest.DataDir(b), Database: "bench_large",
 			Library: os.Getenv(querytest.LibraryVariable)})
 		if err != nil {

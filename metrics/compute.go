@@ -3,6 +3,7 @@ package metrics
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -27,7 +28,8 @@ type Engine struct {
 	// two.
 	NoRollups bool
 
-	cache *resultCache
+	cache  *resultCache
+	ranges rangesCache
 }
 
 // Targets holds targets: metric id → fiscal year → target value.
@@ -133,6 +135,9 @@ type plan struct {
 	calendar Calendar
 	// noRollups: see Engine.NoRollups.
 	noRollups bool
+	// ranges are what the rollups answer, for the fast paths (fast.go);
+	// nil chooses none.
+	ranges *rollupRanges
 	// results holds the rows of the statements run for the plan, by
 	// statement: anonymity asks again for some that the figures were
 	// computed from (cellsCut).
@@ -218,7 +223,7 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 	if r, ok := e.cached(key); ok {
 		return r.(*Result), nil
 	}
-	res, err := e.compute(ctx, req)
+	res, err := e.compute(context.WithValue(ctx, versionKey{}, version), req)
 	if err == nil {
 		e.keep(key, res)
 	}
@@ -235,6 +240,9 @@ func (e *Engine) derivedSettings() []queries.Setting {
 func (e *Engine) compute(ctx context.Context, req Request) (*Result, error) {
 	pl, err := e.plan(req)
 	if err != nil {
+		return nil, err
+	}
+	if err := e.withRanges(ctx, pl); err != nil {
 		return nil, err
 	}
 	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold(),
@@ -610,6 +618,9 @@ func (e *Engine) Statements(req Request) ([]Statement, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := e.withRanges(context.Background(), pl); err != nil {
+		return nil, err
+	}
 	terms := pl.metric.terms()
 	var out []Statement
 	for _, group := range shareStatements(terms) {
@@ -642,6 +653,10 @@ func (pl *plan) statement(query string, tp queries.Params, by []Dimension, filte
 	}
 	if pl.metric.NeedsProgram {
 		all["categories"], all["programs"] = []string{}, []string{pl.program}
+	}
+	if fast, extra := pl.fastQuery(query, all); fast != "" {
+		query, sql = fast, queries.SQL(fast)
+		maps.Copy(all, extra)
 	}
 	return Statement{Query: query, SQL: sql, Params: taken(sql, all)}
 }

@@ -304,6 +304,9 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 			if m.Per != "" {
 				req.By = append(slices.DeleteFunc(req.By, func(d string) bool { return d != "fiscal_year" && d != "quarter" }), m.Per)
 			}
+			if fy := req.Period.Kind == metrics.KindFiscalYear || slices.Contains(req.By, "fiscal_year"); fy {
+				checkFastPath(t, fast, req)
+			}
 			a, b := compute(t, fast, req), compute(t, raw, req)
 			for i, rows := range [][2][]metrics.Row{{a.Rows, b.Rows}, {a.Totals, b.Totals}} {
 				if len(rows[0]) != len(rows[1]) {
@@ -326,6 +329,25 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 		}
 	}
 	t.Logf("%d figures compared", compared)
+}
+
+// fastOnFiscalYears are the metric SQL files whose figures for fiscal years
+// come from a lean file reading a rollup alone (metrics/fast.go).
+var fastOnFiscalYears = []string{"metrics/utilization"}
+
+// checkFastPath fails if a request for fiscal years runs a file that has a
+// lean counterpart for them: the figures would be right, only slow.
+func checkFastPath(t *testing.T, e *metrics.Engine, req metrics.Request) {
+	t.Helper()
+	sts, err := e.Statements(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range sts {
+		if slices.Contains(fastOnFiscalYears, st.Query) {
+			t.Errorf("%s by %v for fiscal years runs %s.sql, not its fast path", req.Metric, req.By, st.Query)
+		}
+	}
 }
 
 // testSpanTenure: a span's tenure band is the band of each of its days —

@@ -1,0 +1,144 @@
+package metrics
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/careerkpi/careerkpi/queries"
+)
+
+// Fast paths. A metric SQL file computes its figures for any periods, cuts
+// and filters, choosing at run time among the rollups (derived tables) and
+// the events themselves; that choice, and the branches it leaves unused,
+// cost the engine as much as the rows. For the periods pages ask for most —
+// fiscal years — a lean file reads the rollup alone. The plan picks it when
+// the rollup answers every period of the request (fastQuery), and the tests
+// compare its figures with those of the raw SQL (Engine.NoRollups).
+
+// fastFiles are the lean files, by the file they stand in for.
+var fastFiles = map[string]string{
+	sqlUtilization: "metrics/utilization_fy",
+}
+
+// rollupRanges is what the rollups answer at a data version: the fiscal
+// years of employee_fiscal_years and the month they start in, and the
+// program catalog, to resolve a term's programs to their ids.
+type rollupRanges struct {
+	version         string
+	fiscalYearStart int
+	firstFY, lastFY int
+	catalog         []catalogProgram
+}
+
+type catalogProgram struct {
+	ID       string `ch:"program_id"`
+	Kind     string `ch:"kind"`
+	Category string `ch:"category"`
+}
+
+// rangesCache keeps the rollupRanges of the latest data version.
+type rangesCache struct {
+	mu     sync.Mutex
+	latest *rollupRanges
+}
+
+// rollupRanges returns what the rollups answer at the data version.
+func (e *Engine) rollupRanges(ctx context.Context, version string) (*rollupRanges, error) {
+	e.ranges.mu.Lock()
+	defer e.ranges.mu.Unlock()
+	if r := e.ranges.latest; r != nil && r.version == version && version != "" {
+		return r, nil
+	}
+	type fy struct {
+		Start uint8  `ch:"fiscal_year_start"`
+		First uint16 `ch:"first_fiscal_year"`
+		Last  uint16 `ch:"last_fiscal_year"`
+	}
+	r := &rollupRanges{version: version}
+	got, err := queries.Select[fy](ctx, e.Store, queries.SQL("metrics/rollup_ranges"), nil)
+	if err != nil {
+		return nil, fmt.Errorf("metrics: read the rollups' ranges: %w", err)
+	}
+	if len(got) == 1 {
+		r.fiscalYearStart, r.firstFY, r.lastFY = int(got[0].Start), int(got[0].First), int(got[0].Last)
+	}
+	if r.catalog, err = queries.Select[catalogProgram](ctx, e.Store, "SELECT program_id, kind, toString(category) AS category FROM program_catalog", nil); err != nil {
+		return nil, fmt.Errorf("metrics: read the program catalog: %w", err)
+	}
+	e.ranges.latest = r
+	return r, nil
+}
+
+// fastQuery returns the lean file that computes query's figures for the
+// plan's periods, with the parameters it takes beyond the file's own, or
+// "" when there is none or the rollup does not answer the periods.
+func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Params) {
+	fast, ok := fastFiles[query]
+	if !ok || pl.noRollups || pl.ranges == nil {
+		return "", nil
+	}
+	switch query {
+	case sqlUtilization:
+		years, ok := pl.fiscalYears()
+		if !ok {
+			return "", nil
+		}
+		return fast, queries.Params{"years": years, "program_ids": pl.ranges.programIDs(tp)}
+	}
+	return "", nil
+}
+
+// fiscalYears returns the fiscal years of the plan's periods when every one
+// is a whole fiscal year that employee_fiscal_years answers.
+func (pl *plan) fiscalYears() ([]uint16, bool) {
+	r := pl.ranges
+	if r.fiscalYearStart == 0 {
+		return nil, false
+	}
+	years := make([]uint16, len(pl.periods))
+	for i, p := range pl.periods {
+		y := p.Start.Year()
+		if p.Start.Day() != 1 || int(p.Start.Month()) != r.fiscalYearStart || !p.End.Equal(p.Start.AddDate(1, 0, -1)) || y < r.firstFY || y > r.lastFY {
+			return nil, false
+		}
+		years[i] = uint16(y)
+	}
+	return years, true
+}
+
+// programIDs resolves a term's programs — ids or kinds, with the programs
+// of its categories — to program ids, as the SQL files do from
+// program_catalog; none when the term chooses by category alone. A choice
+// that matches no program gives an id no program has.
+func (r *rollupRanges) programIDs(tp queries.Params) []string {
+	programs, _ := tp["programs"].([]string)
+	if len(programs) == 0 {
+		return []string{}
+	}
+	categories, _ := tp["categories"].([]string)
+	var ids []string
+	for _, p := range r.catalog {
+		if slices.Contains(categories, p.Category) || slices.Contains(programs, p.ID) || slices.Contains(programs, p.Kind) {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return []string{noValue}
+	}
+	return ids
+}
+
+// withRanges gives the plan what the rollups answer at the data version.
+func (e *Engine) withRanges(ctx context.Context, pl *plan) error {
+	if e.NoRollups {
+		return nil
+	}
+	version, err := e.current(ctx)
+	if err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	pl.ranges, err = e.rollupRanges(ctx, version)
+	return err
+}
