@@ -20,16 +20,30 @@ import (
 // fastFiles are the lean files, by the file they stand in for.
 var fastFiles = map[string]string{
 	sqlUtilization: "metrics/utilization_fy",
+	sqlEvents:      "metrics/events_facts",
+	sqlWorkforce:   "metrics/workforce_fy",
+}
+
+// fiscalYearTables are the rollups that answer whole fiscal years, by the
+// file whose lean counterpart reads them.
+var fiscalYearTables = map[string]string{
+	sqlUtilization: "employee_fiscal_years",
+	sqlWorkforce:   "workforce_fiscal_years",
 }
 
 // rollupRanges is what the rollups answer at a data version: the fiscal
-// years of employee_fiscal_years and the month they start in, and the
+// years of each fiscal-year rollup and the month they start in, and the
 // program catalog, to resolve a term's programs to their ids.
 type rollupRanges struct {
-	version         string
-	fiscalYearStart int
-	firstFY, lastFY int
-	catalog         []catalogProgram
+	version     string
+	fiscalYears map[string]fiscalYearRange // by table
+	catalog     []catalogProgram
+}
+
+// fiscalYearRange is the fiscal years a rollup answers.
+type fiscalYearRange struct {
+	Start       uint8 // the month; 0 when the table is empty
+	First, Last uint16
 }
 
 type catalogProgram struct {
@@ -51,18 +65,19 @@ func (e *Engine) rollupRanges(ctx context.Context, version string) (*rollupRange
 	if r := e.ranges.latest; r != nil && r.version == version && version != "" {
 		return r, nil
 	}
-	type fy struct {
+	type row struct {
+		Table string `ch:"table"`
 		Start uint8  `ch:"fiscal_year_start"`
 		First uint16 `ch:"first_fiscal_year"`
 		Last  uint16 `ch:"last_fiscal_year"`
 	}
-	r := &rollupRanges{version: version}
-	got, err := queries.Select[fy](ctx, e.Store, queries.SQL("metrics/rollup_ranges"), nil)
+	r := &rollupRanges{version: version, fiscalYears: map[string]fiscalYearRange{}}
+	got, err := queries.Select[row](ctx, e.Store, queries.SQL("metrics/rollup_ranges"), nil)
 	if err != nil {
 		return nil, fmt.Errorf("metrics: read the rollups' ranges: %w", err)
 	}
-	if len(got) == 1 {
-		r.fiscalYearStart, r.firstFY, r.lastFY = int(got[0].Start), int(got[0].First), int(got[0].Last)
+	for _, g := range got {
+		r.fiscalYears[g.Table] = fiscalYearRange{Start: g.Start, First: g.First, Last: g.Last}
 	}
 	if r.catalog, err = queries.Select[catalogProgram](ctx, e.Store, "SELECT program_id, kind, toString(category) AS category FROM program_catalog", nil); err != nil {
 		return nil, fmt.Errorf("metrics: read the program catalog: %w", err)
@@ -80,27 +95,28 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 		return "", nil
 	}
 	switch query {
-	case sqlUtilization:
-		years, ok := pl.fiscalYears()
+	case sqlUtilization, sqlWorkforce:
+		years, ok := pl.fiscalYears(pl.ranges.fiscalYears[fiscalYearTables[query]])
 		if !ok {
 			return "", nil
 		}
 		return fast, queries.Params{"years": years, "program_ids": pl.ranges.programIDs(tp)}
+	case sqlEvents: // program_event_facts holds every event: any periods
+		return fast, queries.Params{"program_ids": pl.ranges.eventProgramIDs(tp)}
 	}
 	return "", nil
 }
 
 // fiscalYears returns the fiscal years of the plan's periods when every one
-// is a whole fiscal year that employee_fiscal_years answers.
-func (pl *plan) fiscalYears() ([]uint16, bool) {
-	r := pl.ranges
-	if r.fiscalYearStart == 0 {
+// is a whole fiscal year that a rollup answers.
+func (pl *plan) fiscalYears(r fiscalYearRange) ([]uint16, bool) {
+	if r.Start == 0 {
 		return nil, false
 	}
 	years := make([]uint16, len(pl.periods))
 	for i, p := range pl.periods {
 		y := p.Start.Year()
-		if p.Start.Day() != 1 || int(p.Start.Month()) != r.fiscalYearStart || !p.End.Equal(p.Start.AddDate(1, 0, -1)) || y < r.firstFY || y > r.lastFY {
+		if p.Start.Day() != 1 || int(p.Start.Month()) != int(r.Start) || !p.End.Equal(p.Start.AddDate(1, 0, -1)) || y < int(r.First) || y > int(r.Last) {
 			return nil, false
 		}
 		years[i] = uint16(y)
@@ -126,6 +142,20 @@ func (r *rollupRanges) programIDs(tp queries.Params) []string {
 	}
 	if len(ids) == 0 {
 		return []string{noValue}
+	}
+	return ids
+}
+
+// eventProgramIDs resolves a term's programs, or its categories alone, to
+// program ids: events are chosen by program in both cases.
+func (r *rollupRanges) eventProgramIDs(tp queries.Params) []string {
+	categories, _ := tp["categories"].([]string)
+	programs, _ := tp["programs"].([]string)
+	ids := []string{noValue}
+	for _, p := range r.catalog {
+		if slices.Contains(categories, p.Category) || slices.Contains(programs, p.ID) || slices.Contains(programs, p.Kind) {
+			ids = append(ids, p.ID)
+		}
 	}
 	return ids
 }

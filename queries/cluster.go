@@ -126,6 +126,7 @@ var shardingKeys = map[string]string{
 	"employee_months":        "cityHash64(employee_id)",
 	"employee_fiscal_years":  "cityHash64(employee_id)",
 	"survey_respondents":     "cityHash64(survey_id, respondent)",
+	"workforce_fiscal_years": "rand()",
 }
 
 // ShardingKey returns the sharding expression of table on a cluster.

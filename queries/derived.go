@@ -38,6 +38,8 @@ var derivedTables = []derived{
 	{Table: "survey_respondents", View: "survey_respondent_source", Datasets: []string{"employees", "surveys", "responses"}},
 	{Table: "employee_fiscal_years", View: "employee_fiscal_year_source", Datasets: []string{"employees", "events", "programs"},
 		Settings: []string{SettingFiscalYearStart}},
+	{Table: "workforce_fiscal_years", View: "workforce_fiscal_year_source", Datasets: []string{"employees", "events"},
+		Settings: []string{SettingFiscalYearStart}},
 }
 
 // SettingFiscalYearStart names the month (1-12) fiscal years start in, as

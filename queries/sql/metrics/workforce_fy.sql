@@ -1,0 +1,37 @@
+-- Headcount, hires and terminations of fiscal years, straight from
+-- workforce_fiscal_years: what workforce.sql computes when every period is
+-- a fiscal year the table answers (metrics.plan chooses this file only
+-- then, and a test requires the same figures from both). {years} are the
+-- periods' fiscal years; a fiscal year has thirteen headcount dates.
+SELECT
+    toUInt64(indexOf({years:Array(UInt16)}, fiscal_year)) AS p,
+    if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
+    sum(points) / 13 AS average_headcount,
+    countIf(at_start) AS headcount_start,
+    countIf(at_end) AS headcount_end,
+    countIf(retained) AS retained,
+    countIf(left_here) AS terminations,
+    countIf(left_voluntarily) AS voluntary_terminations,
+    countIf(left_regretted) AS regretted_terminations,
+    countIf(hired_here) AS hires,
+    countIf(first_year_leaver) AS first_year_leavers,
+    countIf(new_graduate_hire) AS new_graduate_hires,
+    countIf(new_graduate_three_year_leaver) AS new_graduate_three_year_leavers
+FROM
+(
+    SELECT *, {key1:Identifier} AS k1, {key2:Identifier} AS k2
+    FROM (SELECT *, '' AS no_key FROM workforce_fiscal_years)
+    WHERE has({years:Array(UInt16)}, fiscal_year)
+      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
+      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
+      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
+      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
+      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
+      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
+      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
+      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
+      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+)
+GROUP BY GROUPING SETS ((fiscal_year, k1, k2), (fiscal_year))
+ORDER BY p, key
