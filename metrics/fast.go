@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/careerkpi/careerkpi/queries"
 )
@@ -22,6 +23,7 @@ var fastFiles = map[string]string{
 	sqlUtilization: "metrics/utilization_fy",
 	sqlEvents:      "metrics/events_facts",
 	sqlWorkforce:   "metrics/workforce_fy",
+	sqlOneOnOne:    "metrics/one_on_one_months",
 }
 
 // fiscalYearTables are the rollups that answer whole fiscal years, by the
@@ -37,7 +39,10 @@ var fiscalYearTables = map[string]string{
 type rollupRanges struct {
 	version     string
 	fiscalYears map[string]fiscalYearRange // by table
-	catalog     []catalogProgram
+	// firstMonth and lastMonth are the months of employee_months; zero
+	// when it is empty.
+	firstMonth, lastMonth time.Time
+	catalog               []catalogProgram
 }
 
 // fiscalYearRange is the fiscal years a rollup answers.
@@ -79,6 +84,17 @@ func (e *Engine) rollupRanges(ctx context.Context, version string) (*rollupRange
 	for _, g := range got {
 		r.fiscalYears[g.Table] = fiscalYearRange{Start: g.Start, First: g.First, Last: g.Last}
 	}
+	months, err := queries.Get[struct {
+		First  time.Time `ch:"first_month"`
+		Last   time.Time `ch:"last_month"`
+		Months uint64    `ch:"months"`
+	}](ctx, e.Store, queries.SQL("metrics/month_range"), nil)
+	if err != nil {
+		return nil, fmt.Errorf("metrics: read the months of employee_months: %w", err)
+	}
+	if months.Months > 0 {
+		r.firstMonth, r.lastMonth = months.First, months.Last
+	}
 	if r.catalog, err = queries.Select[catalogProgram](ctx, e.Store, "SELECT program_id, kind, toString(category) AS category FROM program_catalog", nil); err != nil {
 		return nil, fmt.Errorf("metrics: read the program catalog: %w", err)
 	}
@@ -103,6 +119,13 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 		return fast, queries.Params{"years": years, "program_ids": pl.ranges.programIDs(tp)}
 	case sqlEvents: // program_event_facts holds every event: any periods
 		return fast, queries.Params{"program_ids": pl.ranges.eventProgramIDs(tp)}
+	case sqlOneOnOne: // the table flags the programs of kind one_on_one
+		programs, _ := tp["programs"].([]string)
+		categories, _ := tp["categories"].([]string)
+		if !slices.Equal(programs, []string{"one_on_one"}) || len(categories) > 0 || !pl.withinMonths() {
+			return "", nil
+		}
+		return fast, nil
 	}
 	return "", nil
 }
@@ -122,6 +145,21 @@ func (pl *plan) fiscalYears(r fiscalYearRange) ([]uint16, bool) {
 		years[i] = uint16(y)
 	}
 	return years, true
+}
+
+// withinMonths reports whether every period of the plan is whole calendar
+// months within those of employee_months.
+func (pl *plan) withinMonths() bool {
+	r := pl.ranges
+	if r.firstMonth.IsZero() {
+		return false
+	}
+	for _, p := range pl.periods {
+		if p.Start.Day() != 1 || !p.End.Equal(monthOf(p.End).End) || p.Start.Before(r.firstMonth) || p.End.After(monthOf(r.lastMonth).End) {
+			return false
+		}
+	}
+	return true
 }
 
 // programIDs resolves a term's programs — ids or kinds, with the programs

@@ -141,12 +141,14 @@ var (
 	reCreateTable = regexp.MustCompile(`(?is)^\s*CREATE\s+TABLE\s+IF\s+NOT\s+EXISTS\s+([a-z_][a-z0-9_]*)\b`)
 	reEngine      = regexp.MustCompile(`(?is)\bENGINE\s*=\s*([A-Za-z]*MergeTree)\s*(\(([^()]*)\))?`)
 	reCreateView  = regexp.MustCompile(`(?is)^\s*CREATE\s+VIEW\s+IF\s+NOT\s+EXISTS\s+([a-z_][a-z0-9_]*)\b`)
+	reReplaceView = regexp.MustCompile(`(?is)^\s*CREATE\s+OR\s+REPLACE\s+VIEW\s+([a-z_][a-z0-9_]*)\b`)
 	reAlterTable  = regexp.MustCompile(`(?is)^\s*ALTER\s+TABLE\s+([a-z_][a-z0-9_]*)\b`)
 	reDropTable   = regexp.MustCompile(`(?is)^\s*DROP\s+TABLE\s+IF\s+EXISTS\s+([a-z_][a-z0-9_]*)\s*$`)
 )
 
 // Layout returns the statements that apply one statement of careerkpi's
-// schema — CREATE TABLE, CREATE VIEW, ALTER TABLE or DROP TABLE — to the
+// schema — CREATE TABLE, CREATE [OR REPLACE] VIEW, ALTER TABLE or DROP
+// TABLE — to the
 // cluster, for the database db, in the order they must run: the local
 // tables first, then the Distributed table over them. Every statement can
 // run again, as the migrations can.
@@ -188,6 +190,9 @@ func (c *Cluster) Layout(sql, db string) ([]string, error) {
 	if m := reCreateView.FindStringSubmatchIndex(code); m != nil {
 		return []string{"CREATE VIEW IF NOT EXISTS " + qdb + ".`" + sql[m[2]:m[3]] + "`" + on + sql[m[3]:]}, nil
 	}
+	if m := reReplaceView.FindStringSubmatchIndex(code); m != nil {
+		return []string{"CREATE OR REPLACE VIEW " + qdb + ".`" + sql[m[2]:m[3]] + "`" + on + sql[m[3]:]}, nil
+	}
 	if m := reAlterTable.FindStringSubmatchIndex(code); m != nil {
 		name, rest := sql[m[2]:m[3]], sql[m[3]:]
 		return []string{
@@ -202,7 +207,7 @@ func (c *Cluster) Layout(sql, db string) ([]string, error) {
 			"DROP TABLE IF EXISTS " + qdb + ".`" + name + LocalSuffix + "`" + on,
 		}, nil
 	}
-	return nil, fmt.Errorf("queries: a cluster takes CREATE TABLE IF NOT EXISTS, CREATE VIEW IF NOT EXISTS, ALTER TABLE and DROP TABLE IF EXISTS in the schema, not %.40q", strings.TrimSpace(sql))
+	return nil, fmt.Errorf("queries: a cluster takes CREATE TABLE IF NOT EXISTS, CREATE VIEW IF NOT EXISTS, CREATE OR REPLACE VIEW, ALTER TABLE and DROP TABLE IF EXISTS in the schema, not %.40q", strings.TrimSpace(sql))
 }
 
 // OnCluster returns the ON CLUSTER clause DDL carries on this cluster: one

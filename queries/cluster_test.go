@@ -51,6 +51,9 @@ func TestLayout(t *testing.T) {
 		{keeper, "CREATE VIEW IF NOT EXISTS programs AS\nSELECT * FROM raw_programs", []string{
 			"CREATE VIEW IF NOT EXISTS `careerkpi`.`programs` ON CLUSTER `hr` AS\nSELECT * FROM raw_programs",
 		}},
+		{keeper, "CREATE OR REPLACE VIEW employee_month_source AS SELECT 1", []string{
+			"CREATE OR REPLACE VIEW `careerkpi`.`employee_month_source` ON CLUSTER `hr` AS SELECT 1",
+		}},
 		{keeper, "ALTER TABLE load_batches ADD COLUMN IF NOT EXISTS source_hash String AFTER content_hash", []string{
 			"ALTER TABLE `careerkpi`.`load_batches_local` ON CLUSTER `hr` ADD COLUMN IF NOT EXISTS source_hash String AFTER content_hash",
 			"ALTER TABLE `careerkpi`.`load_batches` ON CLUSTER `hr` ADD COLUMN IF NOT EXISTS source_hash String AFTER content_hash",

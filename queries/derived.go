@@ -33,7 +33,7 @@ var derivedTables = []derived{
 	{Table: "program_use_years", View: "program_use_source", Datasets: []string{"events"}},
 	// After employee_spans and program_use_years, which they read.
 	{Table: "program_event_facts", View: "program_event_fact_source", Datasets: []string{"employees", "events"}},
-	{Table: "employee_months", View: "employee_month_source", Datasets: []string{"employees", "events"}},
+	{Table: "employee_months", View: "employee_month_source", Datasets: []string{"employees", "events", "programs"}},
 	// After survey_answers, which it reads.
 	{Table: "survey_respondents", View: "survey_respondent_source", Datasets: []string{"employees", "surveys", "responses"}},
 	{Table: "employee_fiscal_years", View: "employee_fiscal_year_source", Datasets: []string{"employees", "events", "programs"},

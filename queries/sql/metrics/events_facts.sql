@@ -11,7 +11,7 @@ SELECT
 FROM
 (
     SELECT event_date, {key1:Identifier} AS k1, {key2:Identifier} AS k2, count() AS n, sum(ifNull(hours, 0)) AS h, sum(ifNull(cost_jpy, 0)) AS c
-    FROM (SELECT *, '' AS no_key FROM program_event_facts)
+    FROM program_event_facts
     WHERE has({program_ids:Array(String)}, program_id)
       AND if(empty({actions:Array(String)}), action != 'rejected', has({actions:Array(String)}, toString(action)))
       AND event_date >= arrayMin({starts:Array(Date32)}) AND event_date <= arrayMax({ends:Array(Date32)})

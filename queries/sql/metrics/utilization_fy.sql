@@ -18,7 +18,7 @@ FROM
                 OR has({categories:Array(String)}, 'learn') AND learn_uses > 0 OR has({categories:Array(String)}, 'manager') AND manager_uses > 0,
             hasAny(programs, {program_ids:Array(String)})) AS used,
         {key1:Identifier} AS k1, {key2:Identifier} AS k2
-    FROM (SELECT *, '' AS no_key FROM employee_fiscal_years)
+    FROM employee_fiscal_years
     WHERE has({years:Array(UInt16)}, fiscal_year)
       AND if({whole_period:Bool}, whole, active)
       AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))

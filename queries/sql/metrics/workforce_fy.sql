@@ -20,7 +20,7 @@ SELECT
 FROM
 (
     SELECT *, {key1:Identifier} AS k1, {key2:Identifier} AS k2
-    FROM (SELECT *, '' AS no_key FROM workforce_fiscal_years)
+    FROM workforce_fiscal_years
     WHERE has({years:Array(UInt16)}, fiscal_year)
       AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
       AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
