@@ -297,6 +297,10 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 			// anonymity cuts by department (cellsCut)
 			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"grade"}, Filters: []metrics.Filter{{Dimension: "department", Values: []string{"人事部"}}}},
 			{Metric: m.ID, Period: trend, By: []string{"fiscal_year"}, Filters: []metrics.Filter{{Dimension: "department", Values: []string{"人事部"}}}},
+			// two departments and a second filter: the statements carry
+			// the filters themselves
+			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"grade"},
+				Filters: []metrics.Filter{{Dimension: "department", Values: []string{"人事部", "デザイン部"}}, {Dimension: "employment_type", Values: []string{"regular"}}}},
 		} {
 			if m.NeedsProgram {
 				req.Program = "one_on_one"
