@@ -24,6 +24,7 @@ var fastFiles = map[string]string{
 	sqlEvents:      "metrics/events_facts",
 	sqlWorkforce:   "metrics/workforce_fy",
 	sqlOneOnOne:    "metrics/one_on_one_months",
+	sqlEngagement:  "metrics/engagement_respondents",
 }
 
 // fiscalYearTables are the rollups that answer whole fiscal years, by the
@@ -43,6 +44,19 @@ type rollupRanges struct {
 	// when it is empty.
 	firstMonth, lastMonth time.Time
 	catalog               []catalogProgram
+	// items are every survey item with its bit in survey_respondents'
+	// masks (survey_item_bits).
+	items []itemBit
+}
+
+type itemBit struct {
+	Survey          string `ch:"survey_id"`
+	Item            string `ch:"item_id"`
+	Bit             uint64 `ch:"bit"`
+	Items           uint16 `ch:"items"`
+	Scale           string `ch:"scale"`
+	Theme           string `ch:"theme"`
+	EngagementIndex bool   `ch:"engagement_index"`
 }
 
 // fiscalYearRange is the fiscal years a rollup answers.
@@ -98,6 +112,9 @@ func (e *Engine) rollupRanges(ctx context.Context, version string) (*rollupRange
 	if r.catalog, err = queries.Select[catalogProgram](ctx, e.Store, "SELECT program_id, kind, toString(category) AS category FROM program_catalog", nil); err != nil {
 		return nil, fmt.Errorf("metrics: read the program catalog: %w", err)
 	}
+	if r.items, err = queries.Select[itemBit](ctx, e.Store, "SELECT survey_id, item_id, bit, items, scale, theme, engagement_index FROM survey_item_bits ORDER BY survey_id, item_id", nil); err != nil {
+		return nil, fmt.Errorf("metrics: read the survey items: %w", err)
+	}
 	e.ranges.latest = r
 	return r, nil
 }
@@ -119,6 +136,8 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 		return fast, queries.Params{"years": years, "program_ids": pl.ranges.programIDs(tp)}
 	case sqlEvents: // program_event_facts holds every event: any periods
 		return fast, queries.Params{"program_ids": pl.ranges.eventProgramIDs(tp)}
+	case sqlEngagement:
+		return pl.ranges.chosenItems(tp)
 	case sqlOneOnOne: // the table flags the programs of kind one_on_one
 		programs, _ := tp["programs"].([]string)
 		categories, _ := tp["categories"].([]string)
@@ -145,6 +164,39 @@ func (pl *plan) fiscalYears(r fiscalYearRange) ([]uint16, bool) {
 		years[i] = uint16(y)
 	}
 	return years, true
+}
+
+// chosenItems returns the lean engagement file with each survey's chosen
+// items as masks, as engagement.sql works them out from survey_item_bits:
+// the items of the term (engagement-index items only, of its themes and
+// scales) that the theme and item filters keep, free text never. None when
+// the figures are cut by theme or item, or a survey has more than 64 items
+// (survey_respondents has no bit for the 65th).
+func (r *rollupRanges) chosenItems(tp queries.Params) (string, queries.Params) {
+	cut, _ := tp["cut"].([]string)
+	if slices.Contains(cut, "theme") || slices.Contains(cut, "item") {
+		return "", nil
+	}
+	strs := func(name string) []string { v, _ := tp[name].([]string); return v }
+	indexOnly, _ := tp["index_only"].(bool)
+	themes, scales, themeIn, itemIn := strs("themes"), strs("scales"), strs("theme_in"), strs("item_in")
+	in := func(list []string, v string) bool { return len(list) == 0 || slices.Contains(list, v) }
+	ids, chosen, chosenNPS := []string{}, []uint64{}, []uint64{}
+	for _, it := range r.items {
+		if it.Items > 64 {
+			return "", nil
+		}
+		if len(ids) == 0 || ids[len(ids)-1] != it.Survey {
+			ids, chosen, chosenNPS = append(ids, it.Survey), append(chosen, 0), append(chosenNPS, 0)
+		}
+		if it.Scale != "text" && (!indexOnly || it.EngagementIndex) && in(themes, it.Theme) && in(scales, it.Scale) && in(themeIn, it.Theme) && in(itemIn, it.Item) {
+			chosen[len(chosen)-1] |= it.Bit
+			if it.Scale == "nps11" {
+				chosenNPS[len(chosenNPS)-1] |= it.Bit
+			}
+		}
+	}
+	return fastFiles[sqlEngagement], queries.Params{"survey_ids": ids, "chosen": chosen, "chosen_nps": chosenNPS}
 }
 
 // withinMonths reports whether every period of the plan is whole calendar

@@ -337,7 +337,7 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 
 // fastOnFiscalYears are the metric SQL files whose figures for fiscal years
 // come from a lean file reading a rollup alone (metrics/fast.go).
-var fastOnFiscalYears = []string{"metrics/utilization", "metrics/events", "metrics/workforce", "metrics/one_on_one"}
+var fastOnFiscalYears = []string{"metrics/utilization", "metrics/events", "metrics/workforce", "metrics/one_on_one", "metrics/engagement"}
 
 // checkFastPath fails if a request for fiscal years runs a file that has a
 // lean counterpart for them: the figures would be right, only slow.
@@ -348,6 +348,9 @@ func checkFastPath(t *testing.T, e *metrics.Engine, req metrics.Request) {
 		t.Fatal(err)
 	}
 	for _, st := range sts {
+		if st.Query == "metrics/engagement" && (slices.Contains(req.By, "theme") || slices.Contains(req.By, "item")) {
+			continue // survey_respondents has no items
+		}
 		if slices.Contains(fastOnFiscalYears, st.Query) {
 			t.Errorf("%s by %v for fiscal years runs %s.sql, not its fast path", req.Metric, req.By, st.Query)
 		}
