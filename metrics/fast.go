@@ -20,18 +20,21 @@ import (
 
 // fastFiles are the lean files, by the file they stand in for.
 var fastFiles = map[string]string{
-	sqlUtilization: "metrics/utilization_fy",
-	sqlEvents:      "metrics/events_facts",
-	sqlWorkforce:   "metrics/workforce_fy",
-	sqlOneOnOne:    "metrics/one_on_one_months",
-	sqlEngagement:  "metrics/engagement_respondents",
+	sqlUtilization:   "metrics/utilization_fy",
+	sqlEvents:        "metrics/events_facts",
+	sqlWorkforce:     "metrics/workforce_fy",
+	sqlOneOnOne:      "metrics/one_on_one_months",
+	sqlEngagement:    "metrics/engagement_respondents",
+	sqlDrivers:       "metrics/drivers_respondents",
+	sqlConcentration: "metrics/concentration_fy",
 }
 
 // fiscalYearTables are the rollups that answer whole fiscal years, by the
 // file whose lean counterpart reads them.
 var fiscalYearTables = map[string]string{
-	sqlUtilization: "employee_fiscal_years",
-	sqlWorkforce:   "workforce_fiscal_years",
+	sqlUtilization:   "employee_fiscal_years",
+	sqlConcentration: "employee_fiscal_years",
+	sqlWorkforce:     "workforce_fiscal_years",
 }
 
 // rollupRanges is what the rollups answer at a data version: the fiscal
@@ -47,6 +50,9 @@ type rollupRanges struct {
 	// items are every survey item with its bit in survey_respondents'
 	// masks (survey_item_bits).
 	items []itemBit
+	// mixed counts the rows of survey_respondents of a respondent who
+	// counts under more than one set of attributes.
+	mixed uint64
 }
 
 type itemBit struct {
@@ -115,6 +121,9 @@ func (e *Engine) rollupRanges(ctx context.Context, version string) (*rollupRange
 	if r.items, err = queries.Select[itemBit](ctx, e.Store, "SELECT survey_id, item_id, bit, items, scale, theme, engagement_index FROM survey_item_bits ORDER BY survey_id, item_id", nil); err != nil {
 		return nil, fmt.Errorf("metrics: read the survey items: %w", err)
 	}
+	if r.mixed, err = queries.Get[uint64](ctx, e.Store, "SELECT countIf(mixed) FROM survey_respondents", nil); err != nil {
+		return nil, fmt.Errorf("metrics: read survey_respondents: %w", err)
+	}
 	e.ranges.latest = r
 	return r, nil
 }
@@ -128,7 +137,7 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 		return "", nil
 	}
 	switch query {
-	case sqlUtilization, sqlWorkforce:
+	case sqlUtilization, sqlWorkforce, sqlConcentration:
 		years, ok := pl.fiscalYears(pl.ranges.fiscalYears[fiscalYearTables[query]])
 		if !ok {
 			return "", nil
@@ -138,6 +147,8 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 		return fast, queries.Params{"program_ids": pl.ranges.eventProgramIDs(tp)}
 	case sqlEngagement:
 		return pl.ranges.chosenItems(tp)
+	case sqlDrivers:
+		return pl.ranges.indexItems()
 	case sqlOneOnOne: // the table flags the programs of kind one_on_one
 		programs, _ := tp["programs"].([]string)
 		categories, _ := tp["categories"].([]string)
@@ -197,6 +208,29 @@ func (r *rollupRanges) chosenItems(tp queries.Params) (string, queries.Params) {
 		}
 	}
 	return fastFiles[sqlEngagement], queries.Params{"survey_ids": ids, "chosen": chosen, "chosen_nps": chosenNPS}
+}
+
+// indexItems returns the lean drivers file with each survey's index items
+// (of the scales drivers correlate) as masks, as drivers.sql works them
+// out; none when a survey has more than 64 items or a respondent counts
+// under more than one set of attributes.
+func (r *rollupRanges) indexItems() (string, queries.Params) {
+	if r.mixed > 0 {
+		return "", nil
+	}
+	ids, masks := []string{}, []uint64{}
+	for _, it := range r.items {
+		if it.Items > 64 {
+			return "", nil
+		}
+		if len(ids) == 0 || ids[len(ids)-1] != it.Survey {
+			ids, masks = append(ids, it.Survey), append(masks, 0)
+		}
+		if it.EngagementIndex && slices.Contains([]string{"likert4", "likert5", "likert7", "yesno"}, it.Scale) {
+			masks[len(masks)-1] |= it.Bit
+		}
+	}
+	return fastFiles[sqlDrivers], queries.Params{"survey_ids": ids, "index_items": masks}
 }
 
 // withinMonths reports whether every period of the plan is whole calendar

@@ -337,7 +337,7 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 
 // fastOnFiscalYears are the metric SQL files whose figures for fiscal years
 // come from a lean file reading a rollup alone (metrics/fast.go).
-var fastOnFiscalYears = []string{"metrics/utilization", "metrics/events", "metrics/workforce", "metrics/one_on_one", "metrics/engagement"}
+var fastOnFiscalYears = []string{"metrics/utilization", "metrics/events", "metrics/workforce", "metrics/one_on_one", "metrics/engagement", "metrics/drivers", "metrics/concentration"}
 
 // checkFastPath fails if a request for fiscal years runs a file that has a
 // lean counterpart for them: the figures would be right, only slow.
