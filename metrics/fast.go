@@ -27,6 +27,7 @@ var fastFiles = map[string]string{
 	sqlEngagement:    "metrics/engagement_respondents",
 	sqlDrivers:       "metrics/drivers_respondents",
 	sqlConcentration: "metrics/concentration_fy",
+	sqlResponseRate:  "metrics/response_rate_populations",
 }
 
 // fiscalYearTables are the rollups that answer whole fiscal years, by the
@@ -143,6 +144,8 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 			return "", nil
 		}
 		return fast, queries.Params{"years": years, "program_ids": pl.ranges.programIDs(tp)}
+	case sqlResponseRate: // any periods
+		return fast, nil
 	case sqlEvents: // program_event_facts holds every event: any periods
 		return fast, queries.Params{"program_ids": pl.ranges.eventProgramIDs(tp)}
 	case sqlEngagement:

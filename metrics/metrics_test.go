@@ -337,7 +337,7 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 
 // fastOnFiscalYears are the metric SQL files whose figures for fiscal years
 // come from a lean file reading a rollup alone (metrics/fast.go).
-var fastOnFiscalYears = []string{"metrics/utilization", "metrics/events", "metrics/workforce", "metrics/one_on_one", "metrics/engagement", "metrics/drivers", "metrics/concentration"}
+var fastOnFiscalYears = []string{"metrics/utilization", "metrics/events", "metrics/workforce", "metrics/one_on_one", "metrics/engagement", "metrics/drivers", "metrics/concentration", "metrics/response_rate"}
 
 // checkFastPath fails if a request for fiscal years runs a file that has a
 // lean counterpart for them: the figures would be right, only slow.
@@ -650,7 +650,7 @@ func TestDerivedTables(t *testing.T) {
 		t.Helper()
 		for _, d := range [][2]string{{"employee_spans", "employee_span_source"}, {"survey_answers", "survey_answer_source"},
 			{"program_event_facts", "program_event_fact_source"}, {"employee_months", "employee_month_source"},
-			{"workforce_fiscal_years", "workforce_fiscal_year_source"}} {
+			{"workforce_fiscal_years", "workforce_fiscal_year_source"}, {"survey_populations", "survey_population_source"}} {
 			n, err := queries.Get[struct {
 				Missing uint64 `ch:"missing"`
 				Extra   uint64 `ch:"extra"`

@@ -127,6 +127,7 @@ var shardingKeys = map[string]string{
 	"employee_fiscal_years":  "cityHash64(employee_id)",
 	"survey_respondents":     "cityHash64(survey_id, respondent)",
 	"workforce_fiscal_years": "rand()",
+	"survey_populations":     "cityHash64(employee_id)",
 }
 
 // ShardingKey returns the sharding expression of table on a cluster.

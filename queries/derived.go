@@ -38,6 +38,7 @@ var derivedTables = []derived{
 	{Table: "survey_respondents", View: "survey_respondent_source", Datasets: []string{"employees", "surveys", "responses"}},
 	{Table: "employee_fiscal_years", View: "employee_fiscal_year_source", Datasets: []string{"employees", "events", "programs"},
 		Settings: []string{SettingFiscalYearStart}},
+	{Table: "survey_populations", View: "survey_population_source", Datasets: []string{"employees", "surveys"}},
 	{Table: "workforce_fiscal_years", View: "workforce_fiscal_year_source", Datasets: []string{"employees", "events"},
 		Settings: []string{SettingFiscalYearStart}},
 }
