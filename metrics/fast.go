@@ -151,7 +151,18 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 	case sqlEngagement:
 		return pl.ranges.chosenItems(tp)
 	case sqlDrivers:
-		return pl.ranges.indexItems()
+		fast, params := pl.ranges.indexItems()
+		if fast == "" {
+			return "", nil
+		}
+		// The cells have every attribute but the manager.
+		if cut, _ := tp["cut"].([]string); slices.Contains(cut, "manager_id") {
+			return fast, params
+		}
+		if in, _ := tp["manager_id_in"].([]string); len(in) > 0 {
+			return fast, params
+		}
+		return "metrics/drivers_cells", nil
 	case sqlOneOnOne: // the table flags the programs of kind one_on_one
 		programs, _ := tp["programs"].([]string)
 		categories, _ := tp["categories"].([]string)

@@ -128,6 +128,7 @@ var shardingKeys = map[string]string{
 	"survey_respondents":     "cityHash64(survey_id, respondent)",
 	"workforce_fiscal_years": "rand()",
 	"survey_populations":     "cityHash64(employee_id)",
+	"driver_cells":           "rand()",
 }
 
 // ShardingKey returns the sharding expression of table on a cluster.

@@ -36,6 +36,8 @@ var derivedTables = []derived{
 	{Table: "employee_months", View: "employee_month_source", Datasets: []string{"employees", "events", "programs"}},
 	// After survey_answers, which it reads.
 	{Table: "survey_respondents", View: "survey_respondent_source", Datasets: []string{"employees", "surveys", "responses"}},
+	// After survey_respondents, which it reads.
+	{Table: "driver_cells", View: "driver_cell_source", Datasets: []string{"employees", "surveys", "responses"}},
 	{Table: "employee_fiscal_years", View: "employee_fiscal_year_source", Datasets: []string{"employees", "events", "programs"},
 		Settings: []string{SettingFiscalYearStart}},
 	{Table: "survey_populations", View: "survey_population_source", Datasets: []string{"employees", "surveys"}},
