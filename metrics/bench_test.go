@@ -96,7 +96,10 @@ func largeDemo(b *testing.B) queries.Store {
 // ten samples per metric and shape). engine-p50 is the engine's own
 // time for the same SQL statements with the same parameters, run directly
 // through the store, and ratio is careerkpi's p50 over it: what computing,
-// anonymity and the result cost beyond the SQL.
+// anonymity and the result cost beyond the SQL. raw-p50 is the engine's time
+// for the raw SQL of the same figures — no rollup, from the spans, events
+// and answers themselves (Engine.NoRollups) — and vs-raw careerkpi's p50
+// over it.
 func BenchmarkMetrics(b *testing.B) {
 	s := largeDemo(b)
 	ctx := context.Background()
@@ -104,6 +107,13 @@ func BenchmarkMetrics(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// The raw SQL: the same figures with no rollup, from the spans, the
+	// events and the answers themselves (what testRollups compares with).
+	raw, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: 4, TimeZone: "Asia/Tokyo", Threshold: metrics.DefaultThreshold})
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw.NoRollups = true
 	trend, err := e.Calendar.Custom(e.Calendar.FiscalYear(2021).Start, e.Calendar.FiscalYear(2025).End)
 	if err != nil {
 		b.Fatal(err)
@@ -133,7 +143,11 @@ func BenchmarkMetrics(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				engineOnce := func() error {
+				rawSts, err := raw.Statements(req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				run := func(sts []metrics.Statement) error {
 					for _, st := range sts {
 						rows, err := s.Query(ctx, st.SQL, st.Params)
 						if err != nil {
@@ -149,6 +163,7 @@ func BenchmarkMetrics(b *testing.B) {
 					}
 					return nil
 				}
+				engineOnce := func() error { return run(sts) }
 				// Warm both.
 				if _, err := e.Compute(ctx, req); err != nil {
 					b.Fatal(err)
@@ -173,7 +188,21 @@ func BenchmarkMetrics(b *testing.B) {
 					}
 				}
 				b.StopTimer()
+				// The raw SQL, three times after a warm-up: it is slow.
+				var rawTimes []time.Duration
+				for i := range 4 {
+					start := time.Now()
+					if err := run(rawSts); err != nil {
+						b.Fatal(err)
+					}
+					if i > 0 {
+						rawTimes = append(rawTimes, time.Since(start))
+					}
+				}
 				p50, p95, e50 := percentile(ours, 50), percentile(ours, 95), percentile(engine, 50)
+				r50 := percentile(rawTimes, 50)
+				b.ReportMetric(ms(r50), "raw-p50-ms")
+				b.ReportMetric(float64(p50)/float64(r50), "vs-raw")
 				b.ReportMetric(ms(p50), "p50-ms")
 				b.ReportMetric(ms(p95), "p95-ms")
 				b.ReportMetric(ms(e50), "engine-p50-ms")
