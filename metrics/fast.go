@@ -116,13 +116,13 @@ func (e *Engine) rollupRanges(ctx context.Context, version string) (*rollupRange
 	if months.Months > 0 {
 		r.firstMonth, r.lastMonth = months.First, months.Last
 	}
-	if r.catalog, err = queries.Select[catalogProgram](ctx, e.Store, "SELECT program_id, kind, toString(category) AS category FROM program_catalog", nil); err != nil {
+	if r.catalog, err = queries.Select[catalogProgram](ctx, e.Store, queries.SQL("metrics/program_ids"), nil); err != nil {
 		return nil, fmt.Errorf("metrics: read the program catalog: %w", err)
 	}
-	if r.items, err = queries.Select[itemBit](ctx, e.Store, "SELECT survey_id, item_id, bit, items, scale, theme, engagement_index FROM survey_item_bits ORDER BY survey_id, item_id", nil); err != nil {
+	if r.items, err = queries.Select[itemBit](ctx, e.Store, queries.SQL("metrics/item_bits"), nil); err != nil {
 		return nil, fmt.Errorf("metrics: read the survey items: %w", err)
 	}
-	if r.mixed, err = queries.Get[uint64](ctx, e.Store, "SELECT countIf(mixed) FROM survey_respondents", nil); err != nil {
+	if r.mixed, err = queries.Get[uint64](ctx, e.Store, queries.SQL("metrics/mixed_respondents"), nil); err != nil {
 		return nil, fmt.Errorf("metrics: read survey_respondents: %w", err)
 	}
 	e.ranges.latest = r
