@@ -441,7 +441,7 @@ func (pl *plan) cellCuts(d Dimension) [][]Dimension {
 func (e *Engine) filteredTerms(ctx context.Context, pl *plan, ts []Term) ([]map[groupKey]termValue, error) {
 	d, value, ok := pl.cellsCut()
 	if !ok {
-		return e.terms(ctx, pl, ts, pl.by, pl.filters)
+		return e.surveyTotals(ctx, pl, ts)
 	}
 	out := make([]map[groupKey]termValue, len(ts))
 	for i := range out {
@@ -459,6 +459,31 @@ func (e *Engine) filteredTerms(ctx context.Context, pl *plan, ts []Term) ([]map[
 				}
 				v.key = v.key[:len(cut)-1]
 				out[i][keyOf(k.period, v.key)] = v
+			}
+		}
+	}
+	return out, nil
+}
+
+// surveyTotals returns each term's column per group of the plan, the
+// totals included. Cut by theme or item, a respondent is in every group of
+// the items they answered, so the groups' respondents do not add up to the
+// totals': those come from the figures without the cut, where each
+// respondent counts once (the answers do add up).
+func (e *Engine) surveyTotals(ctx context.Context, pl *plan, ts []Term) ([]map[groupKey]termValue, error) {
+	out, err := e.terms(ctx, pl, ts, pl.by, pl.filters)
+	if err != nil || !pl.metric.Survey || !slices.ContainsFunc(pl.by, func(d Dimension) bool { return d.SurveyOnly }) || pl.metric.Per != "" {
+		return out, err // a metric per item has no totals
+	}
+	whole, err := e.terms(ctx, pl, ts, nil, pl.filters)
+	if err != nil {
+		return nil, err
+	}
+	for i, vals := range out {
+		for k, v := range vals {
+			if len(v.key) == 0 {
+				v.respondents = whole[i][k].respondents
+				vals[k] = v
 			}
 		}
 	}

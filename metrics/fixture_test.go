@@ -328,6 +328,11 @@ var fixtureCases = []fixtureCase{
 	{metric: "favorable", period: "FY2025", by: []string{"item"}, key: []string{"Q2"}, num: 6, den: 11, value: 54.5455, resp: 11},
 	// By item, the yes/no Q7: yes from E01 E04 E10 E13 E06 E03 = 6 of 11.
 	{metric: "favorable", period: "FY2025", by: []string{"item"}, key: []string{"Q7"}, num: 6, den: 11, value: 54.5455, resp: 11},
+	// By item, the total: the same 35 of 65, from the 11 respondents — not
+	// the 65 the items' own respondents add up to (Q1 11 + Q2 11 + Q3 11 +
+	// Q4 11 + Q5 11 + Q7 10), for each respondent is in every item they
+	// answered.
+	{metric: "favorable", period: "FY2025", by: []string{"item"}, num: 35, den: 65, value: 53.8462, resp: 11},
 	// By theme, engagement = Q1 + Q2: 7 + 6 = 13 of 22.
 	{metric: "favorable", period: "FY2025", by: []string{"theme"}, key: []string{"engagement"}, num: 13, den: 22, value: 59.0909, resp: 11},
 	// FY2024, S2024 (anonymous): P1 favorable R01 R02 R05 R06 = 4, P2 (6-7)

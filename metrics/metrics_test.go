@@ -289,7 +289,7 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 	}
 	compared := 0
 	for _, m := range metrics.Catalog {
-		for _, req := range []metrics.Request{
+		reqs := []metrics.Request{
 			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"department"}},
 			{Metric: m.ID, Period: trend, By: []string{"fiscal_year"}},
 			{Metric: m.ID, Period: trend, By: []string{"quarter"}},
@@ -301,7 +301,15 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 			// the filters themselves
 			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"grade"},
 				Filters: []metrics.Filter{{Dimension: "department", Values: []string{"人事部", "デザイン部"}}, {Dimension: "employment_type", Values: []string{"regular"}}}},
-		} {
+		}
+		if slices.Contains(m.Dimensions, "item") && m.Per == "" {
+			// by theme in a department, an item trend, and an item filter
+			reqs = append(reqs,
+				metrics.Request{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"theme"}, Filters: []metrics.Filter{{Dimension: "department", Values: []string{"人事部"}}}},
+				metrics.Request{Metric: m.ID, Period: trend, By: []string{"fiscal_year", "item"}},
+				metrics.Request{Metric: m.ID, Period: trend, By: []string{"theme"}, Filters: []metrics.Filter{{Dimension: "item", Values: []string{"Q1", "Q3"}}}})
+		}
+		for _, req := range reqs {
 			if m.NeedsProgram {
 				req.Program = "one_on_one"
 			}
@@ -324,8 +332,8 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 						same = math.Abs(x.Numerator-y.Numerator) <= 1e-12
 					}
 					if !slices.Equal(x.Key, y.Key) || !same || showValue(x.Denominator) != showValue(y.Denominator) || x.Withheld != y.Withheld || x.Respondents != y.Respondents {
-						t.Errorf("%s by %v (%d), %v: %v / %s from the rollups, %v / %s from the events", m.ID, req.By, i, x.Key,
-							x.Numerator, showValue(x.Denominator), y.Numerator, showValue(y.Denominator))
+						t.Errorf("%s by %v %v (%d), %v: %v / %s (%d respondents, withheld %t) from the rollups, %v / %s (%d, %t) from the events", m.ID, req.By, req.Filters, i, x.Key,
+							x.Numerator, showValue(x.Denominator), x.Respondents, x.Withheld, y.Numerator, showValue(y.Denominator), y.Respondents, y.Withheld)
 					}
 					compared++
 				}
