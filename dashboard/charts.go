@@ -198,3 +198,25 @@ func sign(v float64) float64 {
 	}
 	return 1
 }
+
+// retentionChart draws retention curves as steps, a point per month (x),
+// the axis starting near the lowest value: the curves part by a few
+// points, not by tens.
+func retentionChart(id, label string, x []string, ss []series) chart {
+	c := charts.NewLine()
+	y := valueAxis(metrics.Percent)
+	y.Scale, y.Max = opts.Bool(true), 100
+	c.SetGlobalOptions(append(common(label, defaultGrid),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithYAxisOpts(y))...)
+	c.SetXAxis(x)
+	for _, s := range ss {
+		data := make([]opts.LineData, len(s.Values))
+		for i, v := range s.Values {
+			data[i] = opts.LineData{Value: chartValue(v)}
+		}
+		c.AddSeries(s.Name, data, charts.WithLineChartOpts(opts.LineChart{Step: "end", ShowSymbol: opts.Bool(false), ConnectNulls: opts.Bool(false)}))
+	}
+	c.Validate()
+	return chart{ID: id, Option: optionJSON(c.JSON()), Unit: string(metrics.Percent), Size: "m", Label: label}
+}

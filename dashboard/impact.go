@@ -19,6 +19,16 @@ type impactData struct {
 	Cuts     []string
 	Detail   *metrics.ImpactResult
 	Targets  []impactTarget
+	// Retention charts Detail's retention curves; Milestones are their
+	// points at the end of each half year followed.
+	Retention  *chart
+	Milestones []retentionMilestone
+}
+
+// retentionMilestone is both curves at one month.
+type retentionMilestone struct {
+	Month           int
+	Users, NonUsers metrics.RetentionPoint
 }
 
 // impact answers GET /impact: do the users of each program leave less
@@ -64,5 +74,24 @@ func (d *Dashboard) impact(ctx context.Context, pg *page, query func(string) str
 	if err != nil {
 		return nil, err
 	}
+	if ret := data.Detail.Retention; ret != nil && len(ret.Users) > 0 && len(ret.NonUsers) > 0 {
+		c := retentionCurves(pg, ret)
+		data.Retention = &c
+		for m := 6; m < min(len(ret.Users), len(ret.NonUsers)); m += 6 {
+			data.Milestones = append(data.Milestones, retentionMilestone{Month: m, Users: ret.Users[m], NonUsers: ret.NonUsers[m]})
+		}
+	}
 	return data, nil
+}
+
+// retentionCurves charts the users' and the non-users' retention by month.
+func retentionCurves(pg *page, ret *metrics.Retention) chart {
+	n := min(len(ret.Users), len(ret.NonUsers))
+	x := make([]string, n)
+	ss := []series{{Name: pg.T("Users"), Values: make([]*float64, n)}, {Name: pg.T("Non-users"), Values: make([]*float64, n)}}
+	for m := range n {
+		x[m] = pg.T("month %d", m)
+		ss[0].Values[m], ss[1].Values[m] = &ret.Users[m].Retention, &ret.NonUsers[m].Retention
+	}
+	return retentionChart("impact-retention", pg.T(msgRetentionCurves), x, ss)
 }

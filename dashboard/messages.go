@@ -102,6 +102,7 @@ const (
 	msgEngagementTrend         = "Engagement, career and program satisfaction by fiscal year"
 	msgHeatmapChart            = "%% favorable by department and theme"
 	msgAttritionTrend          = "Attrition by fiscal year"
+	msgRetentionCurves         = "Retention of users and non-users, month by month from the first day of the fiscal year (Kaplan–Meier)"
 	msgAttritionByDepartment   = "Attrition by department"
 	msgAttritionByTenure       = "Attrition by tenure"
 	msgAttritionByGrade        = "Attrition by grade"
@@ -229,6 +230,7 @@ var messages = map[string]string{
 	msgEngagementTrend:         "年度別のエンゲージメント・キャリア満足度・制度満足度",
 	msgHeatmapChart:            "部署別・テーマ別の肯定的回答率",
 	msgAttritionTrend:          "年度別の離職率",
+	msgRetentionCurves:         "利用者と非利用者の在籍率（年度初日からの月次、カプラン・マイヤー法）",
 	msgAttritionByDepartment:   "部署別の離職率",
 	msgAttritionByTenure:       "勤続年数別の離職率",
 	msgAttritionByGrade:        "等級別の離職率",
@@ -391,6 +393,21 @@ var messages = map[string]string{
 	"warning":                  "警告",
 	"日本語":                      "English",
 	"Attrition over the years": "離職率の推移",
+	"month %d":                 "%dか月",
+	"Adjusted for grade, tenure and hire type": "等級・勤続年数・採用区分をそろえた比較",
+	"Comparison":                  "比較",
+	"Strata compared":             "比較した層",
+	"As observed (all employees)": "そのまま（全社員）",
+	"Within strata of grade × tenure band × hire type (Mantel–Haenszel)": "等級×勤続年数×採用区分の層ごと（マンテル・ヘンツェル法）",
+	"The difference in 12-month attrition, users minus non-users, first as observed, then compared only within strata of people alike in grade, tenure band and hire type on the first day of the year.": "12か月以内の離職率の差（利用者−非利用者）。まずそのままの差、次に年度初日の等級・勤続年数・採用区分が同じ層の中だけで比べた差です。",
+	"Users and non-users barely overlap: %d users and %d non-users are in strata without the other side, %d and %d in strata with fewer than %d on a side. Read the adjusted difference with care.":      "利用者と非利用者の重なりがわずかです。相手側のいない層に利用者 %d 人・非利用者 %d 人、片側が %[5]d 人未満の層に %[3]d 人・%[4]d 人がいます。調整後の差は慎重に読んでください。",
+	"Retention over 24 months": "24か月の在籍率",
+	"Followed through %s.":     "%s まで追跡。",
+	"Log-rank test: χ² = %.2f (1 degree of freedom), p %s; users who left: %d, %.1f expected if both retained alike.": "ログランク検定: χ² = %.2f（自由度1）、p %s。離職した利用者 %d 人（在籍率が同じなら %.1f 人）。",
+	"Month":                "経過月",
+	"Users' retention":     "利用者の在籍率",
+	"Non-users' retention": "非利用者の在籍率",
+	"At risk":              "追跡中",
 }
 
 var (

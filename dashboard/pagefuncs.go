@@ -17,6 +17,21 @@ func (pg *page) Association() string {
 	return metrics.AssociationEN
 }
 
+// Share writes a share, 0-100, as Pct does.
+func (pg *page) Share(v float64) string { return pg.Pct(&v) }
+
+// PValue writes a p-value as "= 0.123", or "< 0.001" below that.
+func (pg *page) PValue(p float64) string {
+	if p < 0.001 {
+		return "< 0.001"
+	}
+	return pg.p.Sprintf("= %.3f", p)
+}
+
+// ThinOverlap is the fewest members a side of a stratum has before the
+// adjusted comparison calls the stratum thin.
+func (pg *page) ThinOverlap() int { return metrics.ThinOverlap }
+
 type impactTableView struct {
 	Page *page
 	Rows []impactLine

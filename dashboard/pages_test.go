@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerkpi/careerkpi/metrics"
 	"github.com/careerkpi/careerkpi/users"
 )
 
@@ -153,4 +154,27 @@ func excerpt(body, s string) string {
 		return ""
 	}
 	return body[max(0, i-300):min(len(body), i+300)]
+}
+
+// TestImpactPage: the program impact page shows, beside the crude
+// comparison, the one within strata and the retention curves with their
+// log-rank test, labelled as an association, in both languages.
+func TestImpactPage(t *testing.T) {
+	app := demoApp(t)
+	c := loggedIn(t, app, "exec")
+	for lang, want := range map[string][]string{
+		"en": {"Within strata of grade × tenure band × hire type (Mantel–Haenszel)", "Log-rank test: χ² = ", "Followed through Mar 31, 2026.", ">month 24<", metrics.AssociationEN},
+		"ja": {"等級×勤続年数×採用区分の層ごと（マンテル・ヘンツェル法）", "ログランク検定: χ² = ", "2026年3月31日 まで追跡。", ">24か月<", metrics.AssociationJA},
+	} {
+		c.lang = lang
+		r := c.get("/impact?fy=2024&target=category:challenge")
+		if r.status != 200 {
+			t.Fatalf("%s: status %d\n%.2000s", lang, r.status, r.body)
+		}
+		for _, s := range append(want, `id="adjusted"`, `id="retention"`, `id="impact-retention"`) {
+			if !strings.Contains(r.body, s) {
+				t.Errorf("%s: no %q on the page:\n%s", lang, s, excerpt(r.body, `id="retention"`))
+			}
+		}
+	}
 }

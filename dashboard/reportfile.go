@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/careerkpi/careerkpi/dashboard/report"
 	"github.com/careerkpi/careerkpi/metrics"
@@ -72,6 +74,27 @@ func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics
 	}
 	for _, it := range items {
 		opts.Items = append(opts.Items, report.Item{ID: it.ID, TextJA: it.TextJA, TextEN: it.TextEN})
+	}
+	// Program impact is never published: the sheet computes it from the
+	// data, pinned to one version like live figures.
+	version, err := eng.Current(ctx)
+	if err != nil {
+		return "", err
+	}
+	ictx := metrics.AtVersion(ctx, version)
+	ja, en := message.NewPrinter(language.Japanese, message.Catalog(cat)), message.NewPrinter(language.English, message.Catalog(cat))
+	for _, c := range impactCategories {
+		res, err := eng.Impact(ictx, metrics.ImpactRequest{FiscalYear: req.FiscalYear, Category: c, Filters: req.Filters})
+		if err != nil {
+			return "", err
+		}
+		label := valueLabels["category="+c]
+		opts.Impact = append(opts.Impact, report.Impact{NameJA: ja.Sprintf(label), NameEN: en.Sprintf(label), Result: res})
+	}
+	opts.ImpactSource = source
+	if !req.Live {
+		opts.ImpactSource = "制度の効果は公開版ではなく現在のデータから計算 computed from the data as it is, not from a published version, " +
+			time.Now().In(eng.Calendar.Location).Format("2006-01-02 15:04")
 	}
 	return source, report.Write(ctx, w, figs, eng.Registry, opts)
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/careerkpi/careerkpi/ingest"
 	"github.com/careerkpi/careerkpi/metrics"
@@ -509,6 +510,7 @@ func TestFixtureCompany(t *testing.T) {
 		}
 	}
 	t.Run("program impact", func(t *testing.T) { fixtureImpact(t, s) })
+	t.Run("program impact adjusted and over time", func(t *testing.T) { fixtureImpactFollowup(t, s) })
 	t.Run("departments beside their division", func(t *testing.T) { fixtureDivisions(t, s) })
 	if _, err := e.Compute(context.Background(), metrics.Request{Metric: "drivers", Period: periods["FY2025"]}); err == nil || !strings.Contains(err.Error(), "per item") {
 		t.Errorf("drivers without the item breakdown: %v", err)
@@ -592,6 +594,112 @@ func fixtureImpact(t *testing.T, s queries.Store) {
 	if r.Users.Rate == nil || r.Users.Leavers != 1 {
 		t.Errorf("threshold 4: attrition withheld too (%+v); it is not a survey figure", r.Users)
 	}
+}
+
+// fixtureImpactFollowup: the same side-job cohort (fixtureImpact), on
+// 2025-04-01 by grade × tenure band × hire type (tenure in whole months
+// from hire: <12 <1y, <36 1-3y, <60 3-5y, <120 5-10y, else 10y+).
+//
+//	users  E04 G3 5-10y new grad; E12 G1 1-3y new grad (left);
+//	       E13 G1 <1y new grad;   E20 G3 10y+ mid career
+//	non-users sharing a stratum: E08 G3 5-10y new grad (left);
+//	       E14 G1 <1y new grad (left)
+//
+// E12's and E20's strata have no non-users: left out (2 of the 4 users,
+// 50%, so the comparison warns of low overlap). The two compared strata
+// are 1 user against 1 non-user, thin: users 0 of 1 left, non-users 1 of
+// 1, a risk difference of −1 in each, weights n1·n0/N = ½ each, pooled
+// −100 points. Sato's variance: P = (1²·1 − 0 + 0)/2² = ¼ and Q =
+// (0 + 1·1)/(2·2) = ¼ per stratum, (−1·½ + ½)/1² = 0: the interval is
+// −100 to −100. The other 11 non-users are in strata without users.
+//
+// Retention, followed from 2025-04-01 to the latest snapshot, 2026-03-31
+// (day 365; days count 2025-04-01 as 1: 04-30 30, 05-31 61, 06-30 91, 07-31
+// 122, 08-31 153, 09-30 183, 10-31 214, 11-30 244, 12-31 275, 01-31 306,
+// 02-28 334, 03-31 365). Users: E12 leaves after day 290 (2026-01-15), the
+// others are still employed on 2026-03-31, censored at 365: S = 3/4 from
+// day 290, so 100% at month 9 (day 275) and 75% at months 10-12.
+// Non-users (13): leave after days 31 (E19), 153 (E09), 183 (E05), 244
+// (E18), 275 (E08), 334 (E14) and 365 (E17, whose last day is the latest
+// snapshot's: they left); six censored at 365. S falls by one thirteenth
+// at each: 100% at month 1 (day 30, before E19's day 31), 12/13 at months
+// 2-4, 11/13 at 5 … 6/13 = 46.1538% at month 12 (7/13 left, the 12-month
+// attrition above). A month's point counts a last day within it as gone,
+// as retention does.
+//
+// Log-rank at the pooled event times, users/non-users at risk: 31 4/13,
+// 153 4/12, 183 4/11, 244 4/10, 275 4/9, 290 4/8 (the user's), 334 3/8,
+// 365 3/7. Expected users' events Σ n1/n = 4/17 + 4/16 + 4/15 + 4/14 +
+// 4/13 + 4/12 + 3/11 + 3/10 = 2.251428, observed 1; the variance Σ
+// n1·n2/n² (one event each) = 52/289 + 48/256 + 44/225 + 40/196 + 36/169 +
+// 32/144 + 24/121 + 21/100 = 1.610655; χ² = 1.251428² / 1.610655 =
+// 0.972320, p = 0.3241.
+func fixtureImpactFollowup(t *testing.T, s queries.Store) {
+	res, err := engine(t, s, 3).Impact(context.Background(), metrics.ImpactRequest{FiscalYear: 2025, Program: "side_job"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, got, want float64) {
+		t.Helper()
+		if !sameFigure(got, want) {
+			t.Errorf("%s: %v, want %.4f", what, got, want)
+		}
+	}
+	adj := res.Adjusted
+	if adj == nil || adj.Difference == nil || adj.Interval == nil {
+		t.Fatalf("no adjusted comparison: %+v", adj)
+	}
+	check("adjusted difference", *adj.Difference, -100)
+	check("interval low", adj.Interval.Low, -100)
+	check("interval high", adj.Interval.High, -100)
+	check("strata compared", float64(adj.Compared), 2)
+	check("users outside", float64(adj.UsersOutside), 2)
+	check("non-users outside", float64(adj.NonUsersOutside), 11)
+	check("users thin", float64(adj.UsersThin), 2)
+	check("non-users thin", float64(adj.NonUsersThin), 2)
+	if !adj.LowOverlap {
+		t.Error("no low-overlap warning with half the users outside every compared stratum")
+	}
+	var strata []string
+	for _, st := range adj.Strata {
+		if st.Users > 0 {
+			strata = append(strata, fmt.Sprintf("%s %s %s %d/%d %d/%d %s", st.Grade, st.TenureBand, st.HireType, st.UsersLeavers, st.Users, st.NonUsersLeavers, st.NonUsers, st.Overlap))
+		}
+	}
+	want := []string{"G1 1-3y new_graduate 1/1 0/0 none", "G1 <1y new_graduate 0/1 1/1 thin", "G3 10y+ mid_career 0/1 0/0 none", "G3 5-10y new_graduate 0/1 1/1 thin"}
+	if !slices.Equal(strata, want) {
+		t.Errorf("users' strata:\n%s\nwant\n%s", strings.Join(strata, "\n"), strings.Join(want, "\n"))
+	}
+
+	ret := res.Retention
+	if ret == nil {
+		t.Fatal("no retention curves")
+	}
+	if got := ret.Through.Format(time.DateOnly); got != "2026-03-31" {
+		t.Errorf("followed through %s, want 2026-03-31", got)
+	}
+	if len(ret.Users) != 13 || len(ret.NonUsers) != 13 {
+		t.Fatalf("%d and %d monthly points, want 13 (months 0-12)", len(ret.Users), len(ret.NonUsers))
+	}
+	check("users at month 9", ret.Users[9].Retention, 100)
+	check("users at month 10", ret.Users[10].Retention, 75)
+	check("users at month 12", ret.Users[12].Retention, 75)
+	for m, want := range map[int]float64{0: 100, 1: 100, 2: 92.3077, 4: 92.3077, 5: 84.6154, 6: 76.9231, 8: 69.2308, 9: 61.5385, 11: 53.8462, 12: 46.1538} {
+		check(fmt.Sprintf("non-users at month %d", m), ret.NonUsers[m].Retention, want)
+	}
+	check("non-users at risk after month 1", float64(ret.NonUsers[1].AtRisk), 13)
+	check("non-users at risk after month 2", float64(ret.NonUsers[2].AtRisk), 12)
+	check("users at risk after month 12", float64(ret.Users[12].AtRisk), 0)
+	lr := ret.LogRank
+	if lr == nil {
+		t.Fatal("no log-rank test")
+	}
+	check("users' observed leavers", float64(lr.Observed[0]), 1)
+	check("non-users' observed leavers", float64(lr.Observed[1]), 7)
+	check("users' expected leavers", lr.Expected[0], 2.2514)
+	check("log-rank variance", lr.Variance, 1.6107)
+	check("log-rank chi-square", lr.ChiSquare, 0.9723)
+	check("log-rank p", lr.P, 0.3241)
 }
 
 func (c fixtureCase) name() string {

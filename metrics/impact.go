@@ -75,6 +75,11 @@ type ImpactResult struct {
 	Rows []ImpactRow `json:"rows"`
 	// Threshold is the fewest respondents an engagement figure stands on.
 	Threshold int `json:"anonymity_threshold"`
+	// Adjusted is the whole cohort's comparison within strata of grade ×
+	// tenure band × hire type, and Retention its users' and non-users'
+	// retention curves (nil when the data end before the year starts).
+	Adjusted  *AdjustedImpact `json:"adjusted"`
+	Retention *Retention      `json:"retention"`
 }
 
 // Impact compares, for the headcount on the first day of a fiscal year,
@@ -194,6 +199,9 @@ func (e *Engine) impact(ctx context.Context, req ImpactRequest, by []Dimension) 
 		return nil, err
 	}
 	protectImpact(res.Rows, res.Threshold, diffHeld)
+	if err := e.impactFollowup(ctx, res, req); err != nil {
+		return nil, err
+	}
 	for i := range res.Rows {
 		r := &res.Rows[i]
 		if r.Users.Engagement != nil && r.NonUsers.Engagement != nil {

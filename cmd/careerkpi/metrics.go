@@ -5,10 +5,12 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -211,12 +213,41 @@ func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "engagement figures from fewer than %d respondents are withheld\n\n", res.Threshold)
+	printAdjusted(a.stdout, res)
 	fmt.Fprintln(a.stdout, metrics.AssociationEN)
 	fmt.Fprintln(a.stdout, metrics.AssociationJA)
 	return nil
 }
 
-// usage marks err as a mistake in how careerkpi was called.
+// printAdjusted prints the whole cohort's comparison within strata and
+// its retention curves at the end of each year followed.
+func printAdjusted(w io.Writer, res *metrics.ImpactResult) {
+	if adj := res.Adjusted; adj != nil {
+		fmt.Fprint(w, "Adjusted for grade × tenure band × hire type (Mantel–Haenszel), the whole cohort: ")
+		if adj.Difference == nil {
+			fmt.Fprintln(w, "— (no stratum has both users and others)")
+		} else {
+			fmt.Fprintf(w, "%+.1f points [%+.1f, %+.1f] over %d strata\n", *adj.Difference, adj.Interval.Low, adj.Interval.High, adj.Compared)
+		}
+		if adj.LowOverlap {
+			fmt.Fprintf(w, "warning: users and others barely overlap: %d users and %d others are in strata without the other side, %d and %d in strata with fewer than %d on a side\n",
+				adj.UsersOutside, adj.NonUsersOutside, adj.UsersThin, adj.NonUsersThin, metrics.ThinOverlap)
+		}
+	}
+	if ret := res.Retention; ret != nil && len(ret.Users) > 0 && len(ret.NonUsers) > 0 {
+		fmt.Fprintf(w, "Retention (Kaplan–Meier) from %s, followed through %s:\n", res.Period.Start.Format(time.DateOnly), ret.Through.Format(time.DateOnly))
+		for _, m := range []int{6, 12, 18, 24} {
+			if m < len(ret.Users) && m < len(ret.NonUsers) {
+				fmt.Fprintf(w, "  month %2d  users %5.1f%%  others %5.1f%%\n", m, ret.Users[m].Retention, ret.NonUsers[m].Retention)
+			}
+		}
+		if lr := ret.LogRank; lr != nil {
+			fmt.Fprintf(w, "log-rank test: χ² = %.2f (1 df), p = %.3g; users' leavers %d observed, %.1f expected\n", lr.ChiSquare, lr.P, lr.Observed[0], lr.Expected[0])
+		}
+	}
+	fmt.Fprintln(w)
+}
+
 // padKey returns key filled up to n values with fill: a total has no value
 // for the dimensions it sums over.
 func padKey(key []string, n int, fill string) []string {
@@ -227,6 +258,7 @@ func padKey(key []string, n int, fill string) []string {
 	return k
 }
 
+// usage marks err as a mistake in how careerkpi was called.
 func usage(err error) error { return fmt.Errorf("%w: %w", errUsage, err) }
 
 // engine returns the metrics engine over s, with the targets of the

@@ -30,6 +30,11 @@ type Options struct {
 	// Items name the survey items of the drivers table; an item without
 	// an entry is shown by its id.
 	Items []Item
+	// Impact are the comparisons of the program impact sheet, which is
+	// left out when there are none; ImpactSource says where they come
+	// from (program impact is computed from the data, never published).
+	Impact       []Impact
+	ImpactSource string
 }
 
 // Program is a program of the company, as the report names it.
@@ -196,6 +201,8 @@ type book struct {
 	opts Options
 	figs *figures
 	st   *styles
+	// pendingCharts are the impact sheet's charts, added after its widths.
+	pendingCharts []retentionChart
 }
 
 // Sheet names, in both languages.
@@ -220,7 +227,11 @@ func (b *book) write() error {
 	if err := b.f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	for _, name := range append(areaSheets(), sheetDepartments, sheetDefinitions) {
+	names := areaSheets()
+	if len(b.opts.Impact) > 0 {
+		names = append(names, sheetImpact)
+	}
+	for _, name := range append(names, sheetDepartments, sheetDefinitions) {
 		if _, err := b.f.NewSheet(name); err != nil {
 			return fmt.Errorf("report: add sheet %s: %w", name, err)
 		}
@@ -231,6 +242,11 @@ func (b *book) write() error {
 	for _, a := range areas {
 		if err := b.area(a.area, a.sheet, a.ja, a.en); err != nil {
 			return fmt.Errorf("report: sheet %s: %w", a.sheet, err)
+		}
+	}
+	if len(b.opts.Impact) > 0 {
+		if err := b.impact(); err != nil {
+			return fmt.Errorf("report: sheet %s: %w", sheetImpact, err)
 		}
 	}
 	if err := b.departments(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -48,6 +49,7 @@ const (
 	sheetAttrition   = "離職 Attrition"
 	sheetDepartments = "部署別 Departments"
 	sheetDefinitions = "指標の定義 Definitions"
+	sheetImpact      = "制度の効果 Program impact"
 )
 
 // fixtureStore loads the metrics' fixture company with names that look
@@ -755,5 +757,104 @@ func artifactDir() (string, error) {
 			return "", errors.New("no go.mod above the working folder; set " + artifactsVariable)
 		}
 		dir = parent
+	}
+}
+
+// TestImpactSheet: the program impact sheet of the fixture company's side
+// jobs in FY2025, whose figures metrics' fixture test works out by hand
+// (fixtureImpact, fixtureImpactFollowup): users 4, one of whom left (25%),
+// non-users 13, seven of whom left; −100 points within strata; retention
+// at month 12 75% and 6/13; log-rank χ² 0.97. Its chart draws both curves.
+func TestImpactSheet(t *testing.T) {
+	ctx := t.Context()
+	s := fixtureStore(t)
+	eng, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: 4, TimeZone: "Asia/Tokyo", Threshold: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Impact(ctx, metrics.ImpactRequest{FiscalYear: 2025, Program: "side_job"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{FiscalYear: 2025, Calendar: eng.Calendar, Now: time.Date(2026, 4, 10, 6, 0, 0, 0, time.UTC),
+		Impact: []report.Impact{{NameJA: "副業", NameEN: "Side jobs", Result: res}}, ImpactSource: "from the data"}
+	path, f := writeReport(t, eng, eng.Registry, opts)
+	want := []string{sheetSummary, sheetUtilization, sheetEngagement, sheetAttrition, sheetImpact, sheetDepartments, sheetDefinitions}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %q, want %q", got, want)
+	}
+	tb := readTable(t, f, sheetImpact)
+	cell := func(first string, col int) string {
+		t.Helper()
+		row := tb.find(0, first)
+		if row < 0 {
+			t.Fatalf("no row %q:\n%q", first, tb.rows)
+		}
+		return tb.at(row, col)
+	}
+	for _, c := range []struct {
+		row  string
+		col  int
+		want float64
+	}{
+		{"利用者 Users", 1, 4}, {"利用者 Users", 2, 1}, {"利用者 Users", 3, 25},
+		{"非利用者 Non-users", 1, 13}, {"非利用者 Non-users", 2, 7}, {"非利用者 Non-users", 3, 53.8462},
+		{"差 Difference (points)", 3, -28.8462},
+		{"層別調整後の差 Adjusted (points)", 3, -100}, {"層別調整後の差 Adjusted (points)", 4, -100},
+	} {
+		got, err := strconv.ParseFloat(cell(c.row, c.col), 64)
+		if err != nil || math.Abs(got-c.want) > 0.00005 {
+			t.Errorf("%s, column %d: %q, want %.4f", c.row, c.col+1, cell(c.row, c.col), c.want)
+		}
+	}
+	month := tb.find(0, "経過月 Month")
+	if month < 0 {
+		t.Fatalf("no retention table:\n%q", tb.rows)
+	}
+	if got := tb.at(month+13, 0); got != "12" {
+		t.Fatalf("the retention table's 13th row is month %q, want 12", got)
+	}
+	for col, want := range map[int]float64{1: 75, 4: 46.1538} {
+		if got, _ := strconv.ParseFloat(tb.at(month+13, col), 64); math.Abs(got-want) > 0.00005 {
+			t.Errorf("retention at month 12, column %d: %q, want %.4f", col+1, tb.at(month+13, col), want)
+		}
+	}
+	notes := strings.Join(tb.rows[month-1], " ")
+	for _, s := range []string{"followed through 2026-03-31", "χ² = 0.97 (1 df), p = 0.324"} {
+		if !strings.Contains(notes, s) {
+			t.Errorf("the retention note %q has no %q", notes, s)
+		}
+	}
+	if !strings.Contains(strings.Join(tb.rows[2], " "), metrics.AssociationEN) {
+		t.Errorf("the sheet does not say it is an association: %q", tb.rows[2])
+	}
+	if row := tb.find(0, "層別調整後の差 Adjusted (points)"); !strings.Contains(tb.at(row+1, 0), "barely overlap") {
+		t.Errorf("no low-overlap warning under the adjusted row: %q", tb.at(row+1, 0))
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	found := false
+	for _, e := range zr.File {
+		if strings.HasPrefix(e.Name, "xl/charts/chart") {
+			rc, err := e.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := strings.ReplaceAll(string(b), "&#39;", "'")
+			if strings.Contains(x, "'制度の効果 Program impact'!$B$") && strings.Contains(x, "'制度の効果 Program impact'!$E$") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("no chart draws the retention table's users and non-users")
 	}
 }

@@ -95,6 +95,25 @@ func (s *sheet) figure(col, row int, m *metrics.Metric, v *float64, withheld boo
 }
 
 // headers writes a table's header row from column 1.
+// int writes a whole number.
+func (s *sheet) int(col, row, n, style int) {
+	s.fail(s.f.SetCellInt(s.name, cell(col, row), int64(n)))
+	s.style(col, row, style)
+	s.cols.fit(col, fmt.Sprint(n))
+}
+
+// float writes a number, or leaves the cell empty (styled) when v is nil.
+func (s *sheet) float(col, row int, v *float64, style int) {
+	if v != nil {
+		x := *v
+		if math.Abs(x) < 1e-9 {
+			x = 0 // a difference of equal figures, not −0
+		}
+		s.fail(s.f.SetCellFloat(s.name, cell(col, row), x, -1, 64))
+	}
+	s.style(col, row, style)
+}
+
 func (s *sheet) headers(row int, texts ...string) {
 	for i, t := range texts {
 		s.str(i+1, row, t, s.st.header())

@@ -57,6 +57,7 @@ const (
 	colorBorder  = "BFBFBF"
 	colorMuted   = "7F7F7F"
 	colorTitle   = "1F3864"
+	colorWarning = "9C5700"
 )
 
 // styles makes each cell style once. The first error is kept in err.
@@ -121,6 +122,11 @@ func (s *styles) text() int {
 
 func (s *styles) wrapped() int {
 	return s.make("wrapped", &excelize.Style{Border: borders(), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+}
+
+// warning is the style of a note the reader must not miss.
+func (s *styles) warning() int {
+	return s.make("warning", &excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Color: colorWarning}})
 }
 
 // withheld is the style of a withheld figure's text.
