@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/careerkpi/careerkpi/metrics"
 	"github.com/careerkpi/careerkpi/queries"
 )
 
@@ -52,6 +53,13 @@ type Config struct {
 	// AnonymityThreshold is the fewest respondents a survey figure may
 	// stand on; never below 3.
 	AnonymityThreshold int `yaml:"anonymity_threshold"`
+	// TurnoverFormula divides the attrition rates: average_headcount
+	// (SPEC's), start_headcount, start_plus_hires or leavers_plus_end.
+	TurnoverFormula string `yaml:"turnover_formula"`
+	// NewGraduateBenchmark is a CSV file of the national new-graduate
+	// attrition (the layout of metrics/benchmarks/mhlw_new_graduates.csv)
+	// to use instead of the one careerkpi comes with.
+	NewGraduateBenchmark string `yaml:"new_graduate_benchmark"`
 	// Targets are the metrics' targets: metric id → fiscal year → value.
 	Targets map[string]map[int]float64 `yaml:"targets"`
 }
@@ -90,6 +98,7 @@ func Defaults() Config {
 		FiscalYearStart:    4,
 		TimeZone:           "Asia/Tokyo",
 		AnonymityThreshold: 5,
+		TurnoverFormula:    string(metrics.TurnoverAverage),
 	}
 }
 
@@ -131,6 +140,8 @@ var Settings = []Setting{
 	{Key: "fiscal_year_start", Env: "CAREERKPI_FISCAL_YEAR_START", Flag: "fiscal-year-start", Usage: "month (1-12) fiscal years start in", field: func(c *Config) any { return &c.FiscalYearStart }},
 	{Key: "time_zone", Env: "CAREERKPI_TIME_ZONE", Flag: "time-zone", Usage: "the company's time zone; periods are dates in it", field: func(c *Config) any { return &c.TimeZone }},
 	{Key: "anonymity_threshold", Env: "CAREERKPI_ANONYMITY_THRESHOLD", Flag: "anonymity-threshold", Usage: "fewest respondents a survey figure may stand on (at least 3)", field: func(c *Config) any { return &c.AnonymityThreshold }},
+	{Key: "turnover_formula", Env: "CAREERKPI_TURNOVER_FORMULA", Flag: "turnover-formula", Usage: "what attrition rates divide by: average_headcount, start_headcount, start_plus_hires or leavers_plus_end", field: func(c *Config) any { return &c.TurnoverFormula }},
+	{Key: "new_graduate_benchmark", Env: "CAREERKPI_NEW_GRADUATE_BENCHMARK", Flag: "new-graduate-benchmark", Usage: "CSV file of the national new-graduate attrition to compare cohorts with (default: the MHLW figures careerkpi comes with)", field: func(c *Config) any { return &c.NewGraduateBenchmark }},
 	{Key: "log.level", Env: "CAREERKPI_LOG_LEVEL", Flag: "log-level", Usage: "debug, info, warn or error", field: func(c *Config) any { return &c.Log.Level }},
 	{Key: "log.format", Env: "CAREERKPI_LOG_FORMAT", Flag: "log-format", Usage: "text or json", field: func(c *Config) any { return &c.Log.Format }},
 }
@@ -298,6 +309,9 @@ func (c *Config) Validate() error {
 	}
 	if c.AnonymityThreshold < 3 {
 		bad("anonymity_threshold", "%d is below 3, the fewest respondents careerkpi ever shows a survey figure for", c.AnonymityThreshold)
+	}
+	if _, err := metrics.ParseTurnoverFormula(c.TurnoverFormula); err != nil || c.TurnoverFormula == "" {
+		bad("turnover_formula", "%q is not average_headcount, start_headcount, start_plus_hires or leavers_plus_end", c.TurnoverFormula)
 	}
 	for metric, years := range c.Targets {
 		for fy := range years {

@@ -36,7 +36,7 @@ func TestGoodFiles(t *testing.T) {
 		DataDir: "/var/lib/careerkpi", ChDBLibrary: "/opt/chdb/libchdb.so", Database: "hr_analytics", Connections: 8,
 		ClickHouse: ClickHouse{DSN: "clickhouse://careerkpi@ch1.example.internal:9440/hr_analytics?secure=true", Password: "from-the-file", Cluster: "hr_cluster"},
 		Addr:       "0.0.0.0:8443", UploadLimitMB: 256, Log: Log{Level: "debug", Format: "json"},
-		FiscalYearStart: 1, TimeZone: "Asia/Tokyo", AnonymityThreshold: 7,
+		FiscalYearStart: 1, TimeZone: "Asia/Tokyo", AnonymityThreshold: 7, TurnoverFormula: "start_plus_hires",
 		Targets: map[string]map[int]float64{"career_interview_coverage": {2025: 100, 2026: 100}, "attrition_rate": {2025: 8.5}},
 	}
 	if !reflect.DeepEqual(*c, want) {
@@ -55,7 +55,7 @@ func TestBadFiles(t *testing.T) {
 		"unknown-key.bad.yml":    {"line 2: field fiscal_yeer_start not found", "known keys: data_dir"},
 		"unknown-nested.bad.yml": {"line 2: field dns not found"},
 		"wrong-type.bad.yml":     {"line 1", "cannot unmarshal !!str `many` into int"},
-		"invalid-values.bad.yml": {"database: \"hr-analytics\" is not a database name", "connections: 0 is not between 1 and 64", "addr: \"localhost\" is not host:port", "log.level: \"loud\"", "fiscal_year_start: 13 is not a month", "anonymity_threshold: 2 is below 3", "time_zone: \"Mars/Olympus\""},
+		"invalid-values.bad.yml": {"database: \"hr-analytics\" is not a database name", "connections: 0 is not between 1 and 64", "addr: \"localhost\" is not host:port", "log.level: \"loud\"", "fiscal_year_start: 13 is not a month", "anonymity_threshold: 2 is below 3", "time_zone: \"Mars/Olympus\"", "turnover_formula: \"per_capita\" is not average_headcount"},
 		"bad-dsn.bad.yml":        {"clickhouse.dsn: must start with clickhouse://"},
 		"bad-cluster.bad.yml":    {"clickhouse.cluster: needs clickhouse.dsn"},
 	}

@@ -32,12 +32,14 @@ type apiMetric struct {
 	Survey         bool     `json:"survey"`
 	NeedsProgram   bool     `json:"needs_program"`
 	Per            string   `json:"per,omitempty"`
+	// TurnoverFormula names what an attrition rate divides by.
+	TurnoverFormula string `json:"turnover_formula,omitempty"`
 }
 
 func describe(m *metrics.Metric) apiMetric {
 	return apiMetric{ID: m.ID, NameJA: m.NameJA, NameEN: m.NameEN, DefinitionJA: m.DefinitionJA, DefinitionEN: m.DefinitionEN,
 		Formula: m.Formula, Unit: string(m.Unit), HigherIsBetter: m.HigherIsBetter, Area: string(m.Area), Dimensions: m.Dimensions,
-		Survey: m.Survey, NeedsProgram: m.NeedsProgram, Per: m.Per}
+		Survey: m.Survey, NeedsProgram: m.NeedsProgram, Per: m.Per, TurnoverFormula: string(m.Turnover)}
 }
 
 // apiCatalog answers GET /api/v1/metrics.
@@ -191,7 +193,7 @@ func (d *Dashboard) apiValuesOf(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := apiValues{Metric: describe(m), Period: res.Period, Previous: res.Previous, By: req.By, Filters: req.Filters, Program: req.Program,
+	out := apiValues{Metric: describe(res.Metric), Period: res.Period, Previous: res.Previous, By: req.By, Filters: req.Filters, Program: req.Program,
 		Source: src, Threshold: res.Threshold}
 	if out.By == nil {
 		out.By = []string{}

@@ -114,7 +114,7 @@ func (d *Dashboard) warm(ctx context.Context, version string) error {
 	for _, sc := range scopes {
 		fy := ch.latestFiscalYear(d.engine.Calendar)
 		v := &view{FY: fy, Period: d.engine.Calendar.FiscalYear(fy), Scope: sc}
-		pg := &page{Lang: "en", View: v, Choices: ch, p: message.NewPrinter(language.English, message.Catalog(cat)), cal: d.engine.Calendar}
+		pg := &page{Lang: "en", View: v, Choices: ch, p: message.NewPrinter(language.English, message.Catalog(cat)), cal: d.engine.Calendar, turnover: d.engine.Turnover}
 		for _, cp := range chartPageList {
 			if _, err := cp.build(d, ctx, pg, none); err != nil {
 				return err

@@ -220,3 +220,33 @@ func retentionChart(id, label string, x []string, ss []series) chart {
 	c.Validate()
 	return chart{ID: id, Option: optionJSON(c.JSON()), Unit: string(metrics.Percent), Size: "m", Label: label}
 }
+
+// point is one dot of a scatter chart: a name for its tooltip and its two
+// values.
+type point struct {
+	Name string
+	X, Y float64
+}
+
+// scatterChart draws points on two value axes, both in unit.
+func scatterChart(id, label, xName, yName string, unit metrics.Unit, points []point) chart {
+	c := charts.NewScatter()
+	x := opts.XAxis{Type: "value", Name: xName, NameLocation: "middle", NameGap: 30, SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+	y := valueAxis(unit)
+	y.Name, y.NameLocation, y.NameGap = yName, "middle", 45
+	if unit == metrics.Percent {
+		x.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+	}
+	grid := opts.Grid{Left: "6%", Right: "4%", Bottom: "40", Top: "20", ContainLabel: opts.Bool(true)}
+	c.SetGlobalOptions(append(common(label, grid),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithXAxisOpts(x), charts.WithYAxisOpts(y))...)
+	data := make([]opts.ScatterData, len(points))
+	for i, p := range points {
+		data[i] = opts.ScatterData{Name: p.Name, Value: []float64{round1(p.X), round1(p.Y)}, SymbolSize: 9}
+	}
+	c.AddSeries(label, data)
+	c.Validate()
+	return chart{ID: id, Option: optionJSON(c.JSON()), Unit: string(unit), Size: "m", Label: label}
+}

@@ -102,6 +102,8 @@ const (
 	msgEngagementTrend         = "Engagement, career and program satisfaction by fiscal year"
 	msgHeatmapChart            = "%% favorable by department and theme"
 	msgAttritionTrend          = "Attrition by fiscal year"
+	msgBottleneckChart         = "Each manager's team: %s against %s"
+	msgCohortChart             = "Share of each new-graduate cohort who left in their first, second and third year, beside the national figures"
 	msgRetentionCurves         = "Retention of users and non-users, month by month from the first day of the fiscal year (Kaplan–Meier)"
 	msgAttritionByDepartment   = "Attrition by department"
 	msgAttritionByTenure       = "Attrition by tenure"
@@ -230,6 +232,8 @@ var messages = map[string]string{
 	msgEngagementTrend:         "年度別のエンゲージメント・キャリア満足度・制度満足度",
 	msgHeatmapChart:            "部署別・テーマ別の肯定的回答率",
 	msgAttritionTrend:          "年度別の離職率",
+	msgBottleneckChart:         "マネージャーごとのチーム: %s と %s",
+	msgCohortChart:             "新卒入社年度別 1年目・2年目・3年目の離職率（全国平均との比較）",
 	msgRetentionCurves:         "利用者と非利用者の在籍率（年度初日からの月次、カプラン・マイヤー法）",
 	msgAttritionByDepartment:   "部署別の離職率",
 	msgAttritionByTenure:       "勤続年数別の離職率",
@@ -408,6 +412,28 @@ var messages = map[string]string{
 	"Users' retention":     "利用者の在籍率",
 	"Non-users' retention": "非利用者の在籍率",
 	"At risk":              "追跡中",
+	"New-graduate cohorts": "新卒入社コホート",
+	"The new graduates who joined in each fiscal year, and the share of them who left in their first, second and third year after joining. A year not yet over for every member is in progress.": "各年度に入社した新卒社員と、そのうち入社1年目・2年目・3年目に離職した人の割合。全員がその年を終えていない年は集計中です。",
+	"The data reach %s.":      "データは %s まで。",
+	"Cohort":                  "入社年度",
+	"Hires":                   "入社者数",
+	"Year 1":                  "1年目",
+	"Year 2":                  "2年目",
+	"Year 3":                  "3年目",
+	"Within three years":      "3年以内",
+	"Joined %s":               "%s入社",
+	"in progress (%d so far)": "集計中（現在 %d 人）",
+	"National (graduated %s)": "全国・大卒（%s卒）",
+	"National, employers of 1,000 or more (graduated %s)":       "全国・大卒・従業員1,000人以上（%s卒）",
+	"National figures: university graduates, %s, published %s.": "全国の数値: 大学卒業者、%s、%s 公表。",
+	"Attrition rates: %s.":          "離職率の計算式: %s。",
+	"The manager as the bottleneck": "ボトルネックはマネージャー",
+	"Each dot is a manager's team over %s: how often it holds 1on1s against how engaged it is and how many of it left. Teams of fewer than %d people at the year's end are not shown (%d teams), nor a team's engagement where too few answered.": "点はマネージャーごとのチーム（%s）です。1on1の実施率と、エンゲージメント・離職率の関係を示します。年度末に %d 人未満のチーム（%d チーム）は表示せず、回答者が少ないチームのエンゲージメントも表示しません。",
+	"Correlation across teams": "チーム間の相関",
+	"Correlation (r)":          "相関係数（r）",
+	"Against":                  "対象",
+	"Team figure":              "チームの指標",
+	"An association across teams, not a cause.": "チーム間の関連であり、因果関係を示すものではありません。",
 }
 
 var (

@@ -17,6 +17,21 @@ func (pg *page) Association() string {
 	return metrics.AssociationEN
 }
 
+// Turnover names the formula the attrition rates divide by, as every page
+// that shows one says.
+func (pg *page) Turnover() string {
+	if pg.Japanese() {
+		return pg.turnover.NameJA()
+	}
+	return pg.turnover.NameEN()
+}
+
+// CohortFigures are a cohort's years and the three together, in the
+// order the table shows them.
+func (pg *page) CohortFigures(c metrics.Cohort) []metrics.CohortFigure {
+	return []metrics.CohortFigure{c.Year1, c.Year2, c.Year3, c.WithinThreeYears}
+}
+
 // Share writes a share, 0-100, as Pct does.
 func (pg *page) Share(v float64) string { return pg.Pct(&v) }
 
@@ -26,6 +41,14 @@ func (pg *page) PValue(p float64) string {
 		return "< 0.001"
 	}
 	return pg.p.Sprintf("= %.3f", p)
+}
+
+// Corr writes a correlation coefficient with two decimals.
+func (pg *page) Corr(r *float64) string {
+	if r == nil {
+		return "—"
+	}
+	return pg.p.Sprintf("%+.2f", *r)
 }
 
 // ThinOverlap is the fewest members a side of a stratum has before the

@@ -1,7 +1,10 @@
 package dashboard_test
 
 import (
+	"encoding/json"
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -176,5 +179,120 @@ func TestImpactPage(t *testing.T) {
 				t.Errorf("%s: no %q on the page:\n%s", lang, s, excerpt(r.body, `id="retention"`))
 			}
 		}
+	}
+}
+
+// TestBottleneck: the managers page puts each manager's team on a scatter
+// of 1on1 compliance against engagement and against attrition, with the
+// correlations and their n; no team under the anonymity threshold, and no
+// withheld engagement, is among the dots.
+func TestBottleneck(t *testing.T) {
+	app := demoApp(t)
+	c := loggedIn(t, app, "exec")
+	c.lang = "en"
+	r := c.get("/managers?fy=2025")
+	if r.status != 200 {
+		t.Fatalf("status %d\n%.2000s", r.status, r.body)
+	}
+	for _, s := range []string{`id="bottleneck"`, "Correlation across teams", "An association across teams, not a cause."} {
+		if !strings.Contains(r.body, s) {
+			t.Errorf("no %q on the page", s)
+		}
+	}
+	eng, err := metrics.NewEngine(demoCompany.store, metrics.Settings{FiscalYearStart: 4, TimeZone: "Asia/Tokyo", Threshold: metrics.DefaultThreshold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byManager := func(id string) map[string]metrics.Row {
+		res, err := eng.Compute(t.Context(), metrics.Request{Metric: id, Period: eng.Calendar.FiscalYear(2025), By: []string{"manager"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := map[string]metrics.Row{}
+		for _, row := range res.Rows {
+			rows[row.Key[0]] = row
+		}
+		return rows
+	}
+	headcount, engagement := byManager("headcount"), byManager("engagement_index")
+	small := 0
+	for _, row := range headcount {
+		if *row.Value < metrics.DefaultThreshold {
+			small++
+		}
+	}
+	if small == 0 {
+		t.Fatal("the demo has no team under the threshold: the check below proves nothing")
+	}
+	for _, id := range []string{"engagement_index", "attrition_rate"} {
+		names := chartNames(t, r.body, "bottleneck-"+id)
+		if len(names) < 10 {
+			t.Errorf("%s: %d teams on the scatter, want many", id, len(names))
+		}
+		for _, m := range names {
+			if hc := headcount[m]; hc.Value == nil || *hc.Value < metrics.DefaultThreshold {
+				t.Errorf("%s: team %s of %v people is shown", id, m, hc.Value)
+			}
+			if e := engagement[m]; id == "engagement_index" && (e.Withheld || e.Value == nil) {
+				t.Errorf("team %s's withheld engagement is shown", m)
+			}
+		}
+	}
+}
+
+// chartNames returns the names of the points of the chart with the id on
+// a page.
+func chartNames(t *testing.T, body, id string) []string {
+	t.Helper()
+	m := regexp.MustCompile(`id="` + regexp.QuoteMeta(id) + `" data-unit="[^"]*" data-option="([^"]*)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no chart %s on the page", id)
+	}
+	var option struct {
+		Series []struct {
+			Data []struct {
+				Name string `json:"name"`
+			} `json:"data"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &option); err != nil {
+		t.Fatalf("chart %s: %v", id, err)
+	}
+	var names []string
+	for _, s := range option.Series {
+		for _, d := range s.Data {
+			names = append(names, d.Name)
+		}
+	}
+	return names
+}
+
+// TestAttritionPage: the attrition page names the turnover formula, and
+// shows the new-graduate cohorts year by year beside the national figures
+// of the benchmark file (MHLW, March-2022 graduates: 33.8% within three
+// years, 27.0% at employers of 1,000 or more), a year not over marked in
+// progress — in both languages.
+func TestAttritionPage(t *testing.T) {
+	app := demoApp(t)
+	c := loggedIn(t, app, "exec")
+	for lang, want := range map[string][]string{
+		"en": {"Attrition rates: separations ÷ average headcount.", "New-graduate cohorts", "National (graduated 2022-03)", "33.8%", "27.0%", "in progress (", "Joined FY2025"},
+		"ja": {"離職率の計算式: 退職者数 ÷ 平均在籍者数。", "新卒入社コホート", "全国・大卒（2022-03卒）", "33.8%", "27.0%", "集計中（現在", "2025年度入社"},
+	} {
+		c.lang = lang
+		r := c.get("/attrition?fy=2025")
+		if r.status != 200 {
+			t.Fatalf("%s: status %d\n%.2000s", lang, r.status, r.body)
+		}
+		for _, s := range append(want, `id="cohorts"`, `id="new-graduate-cohorts"`) {
+			if !strings.Contains(r.body, s) {
+				t.Errorf("%s: no %q on the page:\n%s", lang, s, excerpt(r.body, `id="cohorts"`))
+			}
+		}
+	}
+	// The overview names the formula too.
+	c.lang = "en"
+	if r := c.get("/?fy=2025"); !strings.Contains(r.body, "Attrition rates: separations ÷ average headcount.") {
+		t.Errorf("the overview does not name the turnover formula")
 	}
 }

@@ -74,6 +74,8 @@ type page struct {
 
 	p   *message.Printer
 	cal metrics.Calendar
+	// turnover is the formula the attrition rates divide by.
+	turnover metrics.TurnoverFormula
 }
 
 type menuItem struct {
@@ -134,7 +136,7 @@ func (d *Dashboard) renderPage(c *fiber.Ctx, name string, pg *page) error {
 func (d *Dashboard) newPage(c *fiber.Ctx, info pageInfo, data any) *page {
 	tag := lang(c)
 	pg := &page{pageInfo: info, Lang: tag.String(), User: user(c), Version: d.version, Path: c.Path(), Data: data,
-		p: message.NewPrinter(tag, message.Catalog(cat)), cal: d.engine.Calendar}
+		p: message.NewPrinter(tag, message.Catalog(cat)), cal: d.engine.Calendar, turnover: d.engine.Turnover}
 	pg.CSRF, _ = c.Locals(localCSRF).(string)
 	if v, ok := c.Locals(localView).(*view); ok {
 		pg.View = v

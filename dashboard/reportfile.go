@@ -36,6 +36,7 @@ type ReportRequest struct {
 func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics.Engine, req ReportRequest) (string, error) {
 	var figs metrics.Figures = eng
 	var source string
+	reg, turnover := eng.Registry, eng.Turnover
 	if req.Live {
 		version, err := eng.Current(ctx)
 		if err != nil {
@@ -57,6 +58,7 @@ func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics
 			return "", metrics.NotPublishedf("version %d holds FY%d, not FY%d", pub.Version, fy, req.FiscalYear)
 		}
 		figs = pub
+		reg, turnover = pub.Registry(), pub.Settings.TurnoverFormula
 		source = fmt.Sprintf("published version %d / 公開版 第%d版, %s, %s", pub.Version, pub.Version,
 			pub.PublishedAt.In(eng.Calendar.Location).Format("2006-01-02 15:04"), pub.PublishedBy)
 	}
@@ -68,7 +70,7 @@ func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics
 	if err != nil {
 		return "", err
 	}
-	opts := report.Options{FiscalYear: req.FiscalYear, Filters: req.Filters, Source: source, Calendar: eng.Calendar, Now: time.Now()}
+	opts := report.Options{FiscalYear: req.FiscalYear, Filters: req.Filters, Source: source, Calendar: eng.Calendar, Now: time.Now(), Turnover: turnover}
 	for _, p := range companyPrograms(progs) {
 		opts.Programs = append(opts.Programs, report.Program{ID: p.ID, NameJA: p.NameJA, NameEN: p.NameEN})
 	}
@@ -96,7 +98,7 @@ func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics
 		opts.ImpactSource = "制度の効果は公開版ではなく現在のデータから計算 computed from the data as it is, not from a published version, " +
 			time.Now().In(eng.Calendar.Location).Format("2006-01-02 15:04")
 	}
-	return source, report.Write(ctx, w, figs, eng.Registry, opts)
+	return source, report.Write(ctx, w, figs, reg, opts)
 }
 
 // downloadReport answers GET /report.xlsx?fy=&version=&live=: the Excel KPI

@@ -23,6 +23,11 @@ type Engine struct {
 	Threshold int
 	// Targets are the metrics' targets per fiscal year.
 	Targets Targets
+	// Turnover is the formula Registry's attrition rates divide by.
+	Turnover TurnoverFormula
+	// Benchmark is the national figures new-graduate cohorts stand beside;
+	// nil for the file careerkpi comes with (DefaultBenchmark).
+	Benchmark *Benchmark
 	// NoRollups makes every figure come from the events themselves rather
 	// than from rollups such as program_use_years: the tests compare the
 	// two.

@@ -6,23 +6,24 @@ import (
 	"github.com/careerkpi/careerkpi/queries"
 )
 
-// DefaultRegistry returns the registry of Catalog. The catalog is checked
-// by the tests, so an error here is a programming error.
-func DefaultRegistry() *Registry {
-	r, err := NewRegistry(Catalog)
-	if err != nil {
-		panic(err)
-	}
-	return r
-}
+// DefaultRegistry returns the registry of Catalog under SPEC's turnover
+// formula. The catalog is checked by the tests, so an error here is a
+// programming error.
+func DefaultRegistry() *Registry { return RegistryFor(TurnoverAverage) }
 
-// Settings shape the figures: the calendar, the anonymity threshold and
-// the targets.
+// Settings shape the figures: the calendar, the anonymity threshold, the
+// targets and the turnover formula.
 type Settings struct {
 	FiscalYearStart int
 	TimeZone        string
 	Threshold       int
 	Targets         Targets
+	// TurnoverFormula divides the attrition rates; "" is SPEC's, ÷
+	// average headcount.
+	TurnoverFormula TurnoverFormula
+	// Benchmark is the national new-graduate attrition to compare cohorts
+	// with; nil for DefaultBenchmark.
+	Benchmark *Benchmark
 }
 
 // NewEngine returns an engine over s with the catalog's metrics.
@@ -34,13 +35,17 @@ func NewEngine(s queries.Store, set Settings) (*Engine, error) {
 	if set.Threshold < MinThreshold {
 		return nil, fmt.Errorf("metrics: anonymity threshold %d is below %d", set.Threshold, MinThreshold)
 	}
-	reg := DefaultRegistry()
+	turnover, err := ParseTurnoverFormula(string(set.TurnoverFormula))
+	if err != nil {
+		return nil, err
+	}
+	reg := RegistryFor(turnover)
 	for id := range set.Targets {
 		if _, err := reg.Lookup(id); err != nil {
 			return nil, fmt.Errorf("metrics: targets: %w", err)
 		}
 	}
-	return &Engine{Store: s, Calendar: cal, Registry: reg, Threshold: set.Threshold, Targets: set.Targets}, nil
+	return &Engine{Store: s, Calendar: cal, Registry: reg, Threshold: set.Threshold, Targets: set.Targets, Turnover: turnover, Benchmark: set.Benchmark}, nil
 }
 
 // Format writes v in the metric's unit, for people.

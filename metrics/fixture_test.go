@@ -511,6 +511,7 @@ func TestFixtureCompany(t *testing.T) {
 	}
 	t.Run("program impact", func(t *testing.T) { fixtureImpact(t, s) })
 	t.Run("program impact adjusted and over time", func(t *testing.T) { fixtureImpactFollowup(t, s) })
+	t.Run("turnover formulas", func(t *testing.T) { fixtureTurnover(t, s) })
 	t.Run("departments beside their division", func(t *testing.T) { fixtureDivisions(t, s) })
 	if _, err := e.Compute(context.Background(), metrics.Request{Metric: "drivers", Period: periods["FY2025"]}); err == nil || !strings.Contains(err.Error(), "per item") {
 		t.Errorf("drivers without the item breakdown: %v", err)
@@ -700,6 +701,73 @@ func fixtureImpactFollowup(t *testing.T, s queries.Store) {
 	check("log-rank variance", lr.Variance, 1.6107)
 	check("log-rank chi-square", lr.ChiSquare, 0.9723)
 	check("log-rank p", lr.P, 0.3241)
+}
+
+// fixtureTurnover: FY2025's attrition rate under each turnover formula.
+// Terminations: the 9 of the attrition rate above (E19 E09 E05 E18 E08 E12
+// E14 E15 E17). Headcount on 2025-04-01: 17, E13 and E14 hired that day
+// among them. Hires after it: E15 (06-01) and E16 (07-01). Headcount on
+// 2026-03-31: 12, of whom E15 and E17 leave that day.
+//
+//	average_headcount  9 ÷ 205/13               = 57.0732
+//	start_headcount    9 ÷ 17                   = 52.9412
+//	start_plus_hires   9 ÷ (17 + 2)             = 47.3684
+//	leavers_plus_end   9 ÷ (9 + 12 − 2 leaving) = 47.3684
+//
+// A version published under one formula keeps its rates and its
+// definitions under an engine set to another.
+func fixtureTurnover(t *testing.T, s queries.Store) {
+	ctx := context.Background()
+	engineWith := func(f metrics.TurnoverFormula) *metrics.Engine {
+		e, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: 4, TimeZone: "Asia/Tokyo", Threshold: 3, TurnoverFormula: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	fy := engineWith("").Calendar.FiscalYear(2025)
+	for f, want := range map[metrics.TurnoverFormula][3]float64{
+		"": {9, 15.7692, 57.0732}, metrics.TurnoverAverage: {9, 15.7692, 57.0732}, metrics.TurnoverStart: {9, 17, 52.9412},
+		metrics.TurnoverStartHires: {9, 19, 47.3684}, metrics.TurnoverLeaversEnd: {9, 19, 47.3684},
+	} {
+		e := engineWith(f)
+		res := compute(t, e, metrics.Request{Metric: "attrition_rate", Period: fy})
+		r := res.Totals[0]
+		if r.Numerator != want[0] || r.Denominator == nil || !sameFigure(*r.Denominator, want[1]) || r.Value == nil || !sameFigure(*r.Value, want[2]) {
+			t.Errorf("%q: %v ÷ %s = %v, want %v ÷ %v = %v", f, r.Numerator, showValue(r.Denominator), r.Value, want[0], want[1], want[2])
+		}
+		if res.Metric.Turnover != e.Turnover.ID() || e.Turnover.ID() == "" {
+			t.Errorf("%q: the rate names the formula %q, the engine %q", f, res.Metric.Turnover, e.Turnover.ID())
+		}
+	}
+	if _, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: 4, TimeZone: "Asia/Tokyo", Threshold: 3, TurnoverFormula: "per_head"}); err == nil {
+		t.Error("an unknown turnover formula is accepted")
+	}
+
+	start := engineWith(metrics.TurnoverStart)
+	pub, err := start.Publish(ctx, fy, "hr", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := engineWith(metrics.TurnoverAverage)
+	frozen, err := live.Published(ctx, pub.Version, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if frozen.Settings.TurnoverFormula != metrics.TurnoverStart {
+		t.Errorf("the version says it used %q, want start_headcount", frozen.Settings.TurnoverFormula)
+	}
+	res, err := frozen.Compute(ctx, metrics.Request{Metric: "attrition_rate", Period: fy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := res.Totals[0].Value; v == nil || !sameFigure(*v, 52.9412) || res.Metric.Turnover != metrics.TurnoverStart ||
+		!strings.Contains(res.Metric.Formula, "headcount at the period start") {
+		t.Errorf("the published rate %v under %q (%s), want 52.9412 under start_headcount", v, res.Metric.Turnover, res.Metric.Formula)
+	}
+	if m, _ := live.Registry.Get("attrition_rate"); !strings.Contains(m.Formula, "average headcount") {
+		t.Errorf("the live formula reads %q", m.Formula)
+	}
 }
 
 func (c fixtureCase) name() string {

@@ -341,6 +341,35 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 		}
 	}
 	t.Logf("%d figures compared", compared)
+	// The other turnover formulas' denominators, from the rollup and from
+	// the spans.
+	for _, f := range []metrics.TurnoverFormula{metrics.TurnoverStart, metrics.TurnoverStartHires, metrics.TurnoverLeaversEnd} {
+		with := func() *metrics.Engine {
+			e, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: start, TimeZone: "Asia/Tokyo", Threshold: 5, TurnoverFormula: f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e
+		}
+		fast, raw := with(), with()
+		raw.NoRollups = true
+		for _, req := range []metrics.Request{
+			{Metric: "attrition_rate", Period: fast.Calendar.FiscalYear(2025), By: []string{"department"}},
+			{Metric: "voluntary_attrition_rate", Period: trend, By: []string{"fiscal_year"}},
+		} {
+			checkFastPath(t, fast, req)
+			a, b := compute(t, fast, req), compute(t, raw, req)
+			if len(a.Rows) != len(b.Rows) || len(a.Rows) == 0 {
+				t.Fatalf("%s under %s: %d rows from the rollups, %d from the spans", req.Metric, f, len(a.Rows), len(b.Rows))
+			}
+			for i := range a.Rows {
+				if x, y := a.Rows[i], b.Rows[i]; x.Numerator != y.Numerator || showValue(x.Denominator) != showValue(y.Denominator) {
+					t.Errorf("%s under %s, %v: %v / %s from the rollups, %v / %s from the spans", req.Metric, f, x.Key,
+						x.Numerator, showValue(x.Denominator), y.Numerator, showValue(y.Denominator))
+				}
+			}
+		}
+	}
 }
 
 // fastOnFiscalYears are the metric SQL files whose figures for fiscal years

@@ -40,6 +40,9 @@ type PublishedSettings struct {
 	FiscalYearStart int    `json:"fiscal_year_start"`
 	TimeZone        string `json:"time_zone"`
 	Threshold       int    `json:"anonymity_threshold"`
+	// TurnoverFormula divided the version's attrition rates; versions
+	// published before it was a choice used the default.
+	TurnoverFormula TurnoverFormula `json:"turnover_formula"`
 }
 
 // ErrNotPublished reports figures a published version does not hold.
@@ -189,7 +192,7 @@ func (e *Engine) Publish(ctx context.Context, p Period, by string, progress func
 		return Publication{}, fmt.Errorf("metrics: publish: write the figures: %w", err)
 	}
 	pub := Publication{Version: int(next), Period: p, PublishedAt: time.Now().UTC().Truncate(time.Millisecond), PublishedBy: by,
-		Settings: PublishedSettings{FiscalYearStart: int(e.Calendar.StartMonth), TimeZone: e.Calendar.Location.String(), Threshold: e.threshold()}}
+		Settings: PublishedSettings{FiscalYearStart: int(e.Calendar.StartMonth), TimeZone: e.Calendar.Location.String(), Threshold: e.threshold(), TurnoverFormula: e.Turnover.ID()}}
 	settings, _ := json.Marshal(pub.Settings)
 	rec := []publicationRow{{Version: next, Period: p.Label, PeriodStart: p.Start, PeriodEnd: p.End, PublishedAt: pub.PublishedAt,
 		PublishedBy: by, Settings: string(settings)}}
@@ -244,12 +247,17 @@ func Publications(ctx context.Context, s queries.Store) ([]Publication, error) {
 // Published is a published version's figures.
 type Published struct {
 	Publication
-	store    queries.Store
+	store queries.Store
+	// registry holds the metrics as the version defined them.
 	registry *Registry
 	calendar Calendar
 }
 
 var _ Figures = (*Published)(nil)
+
+// Registry returns the metrics as the version defined them: its attrition
+// rates under the turnover formula it was published with.
+func (p *Published) Registry() *Registry { return p.registry }
 
 // Published returns a published version: version 0 is the latest one of
 // period, or of any period when period is nil.
@@ -265,7 +273,13 @@ func (e *Engine) Published(ctx context.Context, version int, period *Period) (*P
 		if version == 0 && period != nil && !samePeriod(p.Period, *period) {
 			continue
 		}
-		return &Published{Publication: p, store: e.Store, registry: e.Registry, calendar: e.Calendar}, nil
+		// The version's rates divide by the formula it was published
+		// with, and its definitions say so, whatever the formula now.
+		reg := e.Registry
+		if p.Settings.TurnoverFormula = p.Settings.TurnoverFormula.ID(); p.Settings.TurnoverFormula != e.Turnover.ID() {
+			reg = RegistryFor(p.Settings.TurnoverFormula)
+		}
+		return &Published{Publication: p, store: e.Store, registry: reg, calendar: e.Calendar}, nil
 	}
 	switch {
 	case version != 0:

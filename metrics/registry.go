@@ -55,6 +55,9 @@ type Metric struct {
 	Survey bool
 	// Annualised metrics scale periods shorter than a year up to a year.
 	Annualised bool
+	// Turnover is the formula an attrition rate divides by (CatalogWith);
+	// "" for every other metric.
+	Turnover TurnoverFormula
 	// NeedsProgram marks metrics of one program the request names.
 	NeedsProgram bool
 	// Per is a dimension every request must break the metric down by: a

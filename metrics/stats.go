@@ -61,3 +61,31 @@ func Newcombe(x1, n1, x2, n2 int, z float64) (Interval, bool) {
 		High: d + math.Hypot(w1.High-p1, p2-w2.Low),
 	}, true
 }
+
+// Pearson returns the Pearson product-moment correlation of x and y, pairs
+// by index:
+//
+//	r = Σ (xi − x̄)(yi − ȳ) / sqrt(Σ (xi − x̄)² · Σ (yi − ȳ)²)
+//
+// It reports false when x and y differ in length, there are fewer than
+// three pairs, or either side does not vary.
+func Pearson(x, y []float64) (float64, bool) {
+	n := len(x)
+	if n != len(y) || n < 3 {
+		return 0, false
+	}
+	var mx, my float64
+	for i := range n {
+		mx, my = mx+x[i], my+y[i]
+	}
+	mx, my = mx/float64(n), my/float64(n)
+	var sxy, sxx, syy float64
+	for i := range n {
+		dx, dy := x[i]-mx, y[i]-my
+		sxy, sxx, syy = sxy+dx*dy, sxx+dx*dx, syy+dy*dy
+	}
+	if sxx == 0 || syy == 0 {
+		return 0, false
+	}
+	return sxy / math.Sqrt(sxx*syy), true
+}

@@ -178,3 +178,36 @@ func TestNewcombeEdges(t *testing.T) {
 		})
 	}
 }
+
+func TestPearson(t *testing.T) {
+	// Anscombe, "Graphs in statistical analysis", The American
+	// Statistician 27 (1973) 17-21, Table 1: the four data sets share,
+	// among other statistics, the correlation coefficient .82, usually
+	// quoted as 0.816 (the four are 0.8164, 0.8162, 0.8163 and 0.8165).
+	x := []float64{10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5}
+	sets := map[string][2][]float64{
+		"I":   {x, {8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68}},
+		"II":  {x, {9.14, 8.14, 8.74, 8.77, 9.26, 8.10, 6.13, 3.10, 9.13, 7.26, 4.74}},
+		"III": {x, {7.46, 6.77, 12.74, 7.11, 7.81, 8.84, 6.08, 5.39, 8.15, 6.42, 5.73}},
+		"IV":  {{8, 8, 8, 8, 8, 8, 8, 19, 8, 8, 8}, {6.58, 5.76, 7.71, 8.84, 8.47, 7.04, 5.25, 12.50, 5.56, 7.91, 6.89}},
+	}
+	for name, s := range sets {
+		r, ok := Pearson(s[0], s[1])
+		if !ok || math.Abs(r-0.816) >= 0.001 {
+			t.Errorf("Anscombe %s: r = %v (%v), want 0.816", name, r, ok)
+		}
+	}
+	for name, c := range map[string][2][]float64{
+		"too few":      {{1, 2}, {2, 4}},
+		"constant":     {{1, 1, 1}, {1, 2, 3}},
+		"unequal":      {{1, 2, 3}, {1, 2}},
+		"constant (y)": {{1, 2, 3}, {5, 5, 5}},
+	} {
+		if _, ok := Pearson(c[0], c[1]); ok {
+			t.Errorf("%s: a correlation", name)
+		}
+	}
+	if r, ok := Pearson([]float64{1, 2, 3}, []float64{3, 2, 1}); !ok || r != -1 {
+		t.Errorf("a falling line: r = %v (%v), want -1", r, ok)
+	}
+}

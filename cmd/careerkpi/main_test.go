@@ -60,6 +60,10 @@ func careerkpiIn(t *testing.T, dir string, env []string, args ...string) (stdout
 
 func TestCommands(t *testing.T) {
 	lib := "CAREERKPI_CHDB_LIBRARY=" + os.Getenv("CAREERKPI_CHDB_LIBRARY")
+	badBenchmark, err := filepath.Abs(filepath.Join("testdata", "bad_benchmark.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		env    []string
@@ -87,6 +91,11 @@ func TestCommands(t *testing.T) {
 		{name: "metrics impact without year", args: []string{"metrics", "impact", "--program", "side_job"}, status: 2, err: "give the fiscal year"},
 		{name: "metrics impact", env: []string{lib}, args: []string{"metrics", "impact", "--program", "side_job", "--fy", "2024"}, out: "not a cause"},
 		{name: "metrics get", env: []string{lib}, args: []string{"metrics", "get", "headcount", "--period", "FY2025Q1", "--format", "csv"}, out: "value,numerator"},
+		{name: "metrics impact adjusted", env: []string{lib}, args: []string{"metrics", "impact", "--category", "challenge", "--fy", "2024"}, out: "(Mantel–Haenszel)"},
+		{name: "metrics cohorts", env: []string{lib}, args: []string{"metrics", "cohorts", "--from", "2022", "--to", "2025"}, out: "2022-03    all        12.1%   11.9%   9.9%    33.8%"},
+		{name: "metrics cohorts without years", args: []string{"metrics", "cohorts"}, status: 2, err: "give the fiscal years of hire"},
+		{name: "bad benchmark file", env: []string{lib, "CAREERKPI_NEW_GRADUATE_BENCHMARK=" + badBenchmark}, args: []string{"metrics", "cohorts", "--from", "2022", "--to", "2025"}, status: 1, err: "bad_benchmark.csv: metrics: benchmark: line 2"},
+		{name: "bad turnover formula", env: []string{lib, "CAREERKPI_TURNOVER_FORMULA=per_head"}, args: []string{"metrics", "list"}, status: 1, err: "turnover_formula: \"per_head\" is not average_headcount"},
 		{name: "migrate", env: []string{lib}, args: []string{"migrate"}, out: "applied 0016_published_metric_values.sql"},
 		{name: "access on the embedded engine", env: []string{lib}, args: []string{"access", "grant"}, status: 1, err: "direct access needs a ClickHouse server"},
 		{name: "access statements", env: []string{lib}, args: []string{"access", "grant", "--print"}, out: "GRANT SELECT ON `careerkpi`.`published_figures` TO `careerkpi_analyst`;"},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -105,8 +106,93 @@ func (a *app) metricsCommand() *cobra.Command {
 	get.Flags().StringVar(&format, "format", "table", "table, json or csv")
 	get.Flags().BoolVar(&req.Compare, "compare", false, "add each group's value in the previous period (fiscal year, half, quarter, month) and the change")
 	cmd.AddCommand(get)
-	cmd.AddCommand(a.impactCommand())
+	cmd.AddCommand(a.impactCommand(), a.cohortsCommand())
 	return cmd
+}
+
+func (a *app) cohortsCommand() *cobra.Command {
+	var req metrics.CohortsRequest
+	var filters []string
+	var format string
+	cohorts := &cobra.Command{
+		Use:   "cohorts",
+		Short: "New-graduate cohorts (年度入社): who left in years 1, 2 and 3, beside the national figures",
+		Example: `  careerkpi metrics cohorts --from 2019 --to 2025
+  careerkpi metrics cohorts --from 2021 --to 2025 --filter department=営業部 --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if req.FirstYear == 0 || req.LastYear == 0 {
+				return usage(fmt.Errorf("give the fiscal years of hire: --from 2019 --to 2025"))
+			}
+			for _, f := range filters {
+				pf, err := metrics.ParseFilter(f)
+				if err != nil {
+					return usage(err)
+				}
+				req.Filters = append(req.Filters, pf)
+			}
+			if format != "table" && format != "json" {
+				return usage(fmt.Errorf("--format %q: table or json", format))
+			}
+			return a.withStore(cmd.Context(), func(s *storeHandle) error {
+				eng, err := a.engine(cmd.Context(), s)
+				if err != nil {
+					return err
+				}
+				res, err := eng.NewGraduateCohorts(cmd.Context(), req)
+				if err != nil {
+					return err
+				}
+				return a.printCohorts(res, format)
+			})
+		},
+	}
+	cohorts.Flags().IntVar(&req.FirstYear, "from", 0, "fiscal year of hire of the first cohort")
+	cohorts.Flags().IntVar(&req.LastYear, "to", 0, "fiscal year of hire of the last cohort")
+	cohorts.Flags().StringArrayVar(&filters, "filter", nil, "keep only new graduates with dimension=value[,value…] on their hire date; repeat to combine with AND")
+	cohorts.Flags().StringVar(&format, "format", "table", "table or json")
+	return cohorts
+}
+
+func (a *app) printCohorts(res *metrics.CohortsResult, format string) error {
+	if format == "json" {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	fig := func(f metrics.CohortFigure) string {
+		switch {
+		case f.InProgress:
+			return fmt.Sprintf("(%d so far)", f.Leavers)
+		case f.Rate == nil:
+			return "—"
+		}
+		return fmt.Sprintf("%.1f%%", *f.Rate)
+	}
+	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "COHORT\tHIRES\tYEAR 1\tYEAR 2\tYEAR 3\tWITHIN 3 YEARS")
+	for _, c := range res.Cohorts {
+		fmt.Fprintf(w, "FY%d\t%d\t%s\t%s\t%s\t%s\n", c.FiscalYear, c.Hires, fig(c.Year1), fig(c.Year2), fig(c.Year3), fig(c.WithinThreeYears))
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if res.DataEnd != nil {
+		fmt.Fprintf(a.stdout, "data through %s; a year not over for every member is in progress\n", res.DataEnd.Format(time.DateOnly))
+	}
+	fmt.Fprintln(a.stdout, "\nNational benchmark (university graduates):")
+	w = tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "GRADUATED\tEMPLOYERS\tYEAR 1\tYEAR 2\tYEAR 3\tWITHIN 3 YEARS\tSOURCE")
+	pct := func(v *float64) string {
+		if v == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%.1f%%", *v)
+	}
+	for _, b := range res.Benchmark {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%.1f%%\t%s, %s\n", b.Graduated, b.EmployerSize, pct(b.Year1), pct(b.Year2), pct(b.Year3), b.WithinThreeYears, b.Source, b.Published)
+	}
+	return w.Flush()
 }
 
 func (a *app) impactCommand() *cobra.Command {
@@ -264,7 +350,18 @@ func usage(err error) error { return fmt.Errorf("%w: %w", errUsage, err) }
 // engine returns the metrics engine over s, with the targets of the
 // configuration file and those set on the targets page over them.
 func (a *app) engine(ctx context.Context, s queries.Store) (*metrics.Engine, error) {
-	eng, err := metrics.NewEngine(s, a.metricSettings())
+	set := a.metricSettings()
+	if path := a.cfg.NewGraduateBenchmark; path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("new_graduate_benchmark: %w", err)
+		}
+		defer f.Close()
+		if set.Benchmark, err = metrics.LoadBenchmark(f); err != nil {
+			return nil, fmt.Errorf("new_graduate_benchmark %s: %w", path, err)
+		}
+	}
+	eng, err := metrics.NewEngine(s, set)
 	if err != nil {
 		return nil, err
 	}
@@ -276,7 +373,7 @@ func (a *app) engine(ctx context.Context, s queries.Store) (*metrics.Engine, err
 
 func (a *app) metricSettings() metrics.Settings {
 	return metrics.Settings{FiscalYearStart: a.cfg.FiscalYearStart, TimeZone: a.cfg.TimeZone,
-		Threshold: a.cfg.AnonymityThreshold, Targets: a.cfg.Targets}
+		Threshold: a.cfg.AnonymityThreshold, Targets: a.cfg.Targets, TurnoverFormula: metrics.TurnoverFormula(a.cfg.TurnoverFormula)}
 }
 
 func (a *app) printCatalog(reg *metrics.Registry, format string) error {

@@ -30,6 +30,9 @@ type Options struct {
 	// Items name the survey items of the drivers table; an item without
 	// an entry is shown by its id.
 	Items []Item
+	// Turnover is the formula the attrition rates divide by, as the
+	// figures were computed (a published version's own).
+	Turnover metrics.TurnoverFormula
 	// Impact are the comparisons of the program impact sheet, which is
 	// left out when there are none; ImpactSource says where they come
 	// from (program impact is computed from the data, never published).

@@ -43,6 +43,7 @@ func (b *book) summary() error {
 	notes := []string{
 		fmt.Sprintf("Survey figures from fewer than %d respondents are withheld / 回答者が%d人未満のサーベイの数値は表示しません（%s）", b.figs.threshold, b.figs.threshold, withheldText),
 		scopeText(o.Filters),
+		"離職率の計算式 Attrition rates: " + o.Turnover.NameJA() + " / " + o.Turnover.NameEN(),
 		"作成 Created: " + o.Now.In(o.Calendar.Location).Format("2006-01-02 15:04 MST"),
 	}
 	for _, n := range notes {

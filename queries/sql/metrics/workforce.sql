@@ -23,6 +23,11 @@ SELECT
     countIf(left_here AND termination_type = 'voluntary') AS voluntary_terminations,
     countIf(left_here AND regretted) AS regretted_terminations,
     countIf(hired_here) AS hires,
+    -- the other denominators of turnover (metrics.TurnoverFormula), each
+    -- employee once: one hired on the first day is in the start's
+    -- headcount, one who leaves on the last in the end's
+    countIf(at_start OR hired_here) AS start_and_hires,
+    countIf(left_here OR at_end) AS leavers_and_end,
     countIf(hired_here AND last_day < addYears(hire_date, 1)) AS first_year_leavers,
     countIf(hired_here AND employment_hire_type = 'new_graduate') AS new_graduate_hires,
     countIf(hired_here AND employment_hire_type = 'new_graduate' AND last_day < addYears(hire_date, 3)) AS new_graduate_three_year_leavers

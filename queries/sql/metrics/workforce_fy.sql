@@ -14,6 +14,11 @@ SELECT
     countIf(left_voluntarily) AS voluntary_terminations,
     countIf(left_regretted) AS regretted_terminations,
     countIf(hired_here) AS hires,
+    -- the other denominators of turnover (metrics.TurnoverFormula), each
+    -- employee once: one hired on the first day is in the start's
+    -- headcount, one who leaves on the last in the end's
+    countIf(at_start OR hired_here) AS start_and_hires,
+    countIf(left_here OR at_end) AS leavers_and_end,
     countIf(first_year_leaver) AS first_year_leavers,
     countIf(new_graduate_hire) AS new_graduate_hires,
     countIf(new_graduate_three_year_leaver) AS new_graduate_three_year_leavers
