@@ -530,17 +530,12 @@ func (l *benchmarkLoader) character(line, column int) int {
 
 // header reads and checks the header line; false when it is unusable.
 func (l *benchmarkLoader) header() bool {
-	var rec []string
-	for {
-		var err error
-		rec, err = l.cr.Read()
-		if err == io.EOF {
-			l.add(&BenchmarkError{Reason: "the file is empty: its first line names the columns, " + columnList()})
-			return false
-		}
-		if err == nil {
-			break
-		}
+	rec, err := l.cr.Read()
+	switch {
+	case err == io.EOF:
+		l.add(&BenchmarkError{Reason: "the file is empty: its first line names the columns, " + columnList()})
+		return false
+	case err != nil:
 		l.parseError(err)
 		return false
 	}
