@@ -119,6 +119,8 @@ func TestAPI(t *testing.T) {
 	})
 	t.Run("nothing published", func(t *testing.T) {
 		wantProblem(t, api.get("/api/v1/metrics/attrition_rate?period=FY2025"), 404, "live=1 gives the live figures")
+		wantProblem(t, api.get("/api/v1/disclosure?fy=2025"), 404, "live=1 gives the live figures")
+		wantProblem(t, api.get("/api/v1/disclosure"), 400, "give the fiscal year")
 	})
 	live := decode(t, api.get("/api/v1/metrics/attrition_rate?period=FY2025&live=1&compare=1"))
 	if live.Source.Kind != "live" || len(live.Rows) != 1 || live.Rows[0].Value == nil || *live.Rows[0].Target != 8 {
@@ -155,6 +157,47 @@ func TestAPI(t *testing.T) {
 		if r := api.get("/api/v1/publications"); json.Unmarshal([]byte(r.body), &pubs) != nil || len(pubs.Publications) != 1 || pubs.Publications[0].PublishedBy != "hr" {
 			t.Errorf("publications: %s", r.body)
 		}
+	})
+	t.Run("disclosure", func(t *testing.T) {
+		// The fixture's FY2025, worked out in metrics' fixture test
+		// (fixtureDisclosure): attrition 9 ÷ 205/13, positions filled
+		// internally 2 of 2 + 4, managers with a career interview 3/4.
+		var dis struct {
+			TurnoverFormula   string `json:"turnover_formula"`
+			TurnoverFormulaEN string `json:"turnover_formula_en"`
+			Source            struct {
+				Kind    string `json:"kind"`
+				Version int    `json:"version"`
+			} `json:"source"`
+			Items []struct {
+				ID           string   `json:"id"`
+				Value        *float64 `json:"value"`
+				DefinitionJA string   `json:"definition_ja"`
+			} `json:"items"`
+		}
+		r := api.get("/api/v1/disclosure?fy=2025")
+		if r.status != 200 || json.Unmarshal([]byte(r.body), &dis) != nil {
+			t.Fatalf("disclosure: %d %.500s", r.status, r.body)
+		}
+		if dis.Source.Kind != "published" || dis.Source.Version != 1 || dis.TurnoverFormula != "average_headcount" || dis.TurnoverFormulaEN != "separations ÷ average headcount" {
+			t.Errorf("disclosure source %+v under %q (%q)", dis.Source, dis.TurnoverFormula, dis.TurnoverFormulaEN)
+		}
+		want := map[string]float64{"attrition_rate": 57.0732, "internal_fill_rate": 33.3333, "manager_career_interview_rate": 75}
+		for _, it := range dis.Items {
+			if w, ok := want[it.ID]; ok {
+				if it.Value == nil || math.Abs(*it.Value-w) > 0.00005 {
+					t.Errorf("%s: %v, want %.4f", it.ID, it.Value, w)
+				}
+				delete(want, it.ID)
+			}
+			if it.DefinitionJA == "" {
+				t.Errorf("%s has no definition", it.ID)
+			}
+		}
+		if len(want) > 0 || len(dis.Items) != 8 {
+			t.Errorf("%d items; missing %v", len(dis.Items), want)
+		}
+		wantProblem(t, api.get("/api/v1/disclosure?fy=2025&version=9"), 404, "no version 9")
 	})
 	t.Run("report equals the API", func(t *testing.T) {
 		r := hr.get("/report.xlsx?fy=2025&version=1")

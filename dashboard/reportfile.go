@@ -77,6 +77,9 @@ func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics
 	for _, it := range items {
 		opts.Items = append(opts.Items, report.Item{ID: it.ID, TextJA: it.TextJA, TextEN: it.TextEN})
 	}
+	if opts.Disclosure, err = metrics.DisclosureOf(ctx, figs, reg, eng.Calendar.FiscalYear(req.FiscalYear), turnover, req.Filters); err != nil {
+		return "", err
+	}
 	// Program impact is never published: the sheet computes it from the
 	// data, pinned to one version like live figures.
 	version, err := eng.Current(ctx)

@@ -25,6 +25,7 @@ func (d *Dashboard) routes(app *fiber.App) {
 	api.Get("/metrics", d.apiCatalog)
 	api.Get("/metrics/:id", d.apiValuesOf)
 	api.Get("/publications", d.apiPublications)
+	api.Get("/disclosure", d.apiDisclosureOf)
 	api.Post("/loads", require(users.Role.ManagesData), d.postLoad)
 
 	app.Use(d.csrfProtection())

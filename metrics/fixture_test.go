@@ -274,6 +274,9 @@ var fixtureCases = []fixtureCase{
 	// FY2024; e-learning and manager-training hours are other kinds).
 	// 50.5 ÷ 205/13 = 656.5/205.
 	{metric: "training_hours_per_employee", period: "FY2025", num: 50.5, den: 15.7692, value: 3.2024},
+	// No training event of the fixture records a cost (only the
+	// certification events do): 0 ÷ 205/13.
+	{metric: "training_cost_per_employee", period: "FY2025", num: 0, den: 15.7692, value: 0},
 	// Certification claims in FY2025: E07 06-30, E16 09-15, E17 2026-03-10
 	// = 3 (E20's rejected, E04's FY2024).
 	{metric: "certification_subsidies", period: "FY2025", num: 3, den: noTerm, value: 3},
@@ -512,6 +515,7 @@ func TestFixtureCompany(t *testing.T) {
 	t.Run("program impact", func(t *testing.T) { fixtureImpact(t, s) })
 	t.Run("program impact adjusted and over time", func(t *testing.T) { fixtureImpactFollowup(t, s) })
 	t.Run("turnover formulas", func(t *testing.T) { fixtureTurnover(t, s) })
+	t.Run("disclosure", func(t *testing.T) { fixtureDisclosure(t, s) })
 	t.Run("departments beside their division", func(t *testing.T) { fixtureDivisions(t, s) })
 	if _, err := e.Compute(context.Background(), metrics.Request{Metric: "drivers", Period: periods["FY2025"]}); err == nil || !strings.Contains(err.Error(), "per item") {
 		t.Errorf("drivers without the item breakdown: %v", err)
@@ -767,6 +771,65 @@ func fixtureTurnover(t *testing.T, s queries.Store) {
 	}
 	if m, _ := live.Registry.Get("attrition_rate"); !strings.Contains(m.Formula, "average headcount") {
 		t.Errorf("the live formula reads %q", m.Formula)
+	}
+}
+
+// fixtureDisclosure: FY2025's disclosure, from the figures worked out above
+// — attrition 9 ÷ 205/13 = 57.0732, voluntary 6 ÷ 205/13 = 38.0488,
+// internal mobility 2 ÷ 205/13 = 12.6829, training hours 50.5 ÷ 205/13 =
+// 3.2024, training cost 0, engagement 18/32 = 56.25, managers with a
+// career interview 3/4 = 75 — and the share of positions filled
+// internally: the 2 transfers (E06, E10) over those and the 4 hires (E13
+// E14 E15 E16), 2/6 = 33.3333. Read from the version fixtureTurnover
+// published under start_headcount, the attrition figures are that
+// version's: 9/17 = 52.9412 and 6/17 = 35.2941.
+func fixtureDisclosure(t *testing.T, s queries.Store) {
+	ctx := context.Background()
+	e := engine(t, s, 3)
+	fy := e.Calendar.FiscalYear(2025)
+	check := func(d *metrics.Disclosure, want map[string]float64) {
+		t.Helper()
+		got := map[string]metrics.DisclosureItem{}
+		var ids []string
+		for _, it := range d.Items {
+			got[it.ID] = it
+			ids = append(ids, it.ID)
+			if it.DefinitionJA == "" || it.DefinitionEN == "" || it.NameJA == "" {
+				t.Errorf("%s has no definition or name", it.ID)
+			}
+		}
+		wantIDs := []string{"attrition_rate", "voluntary_attrition_rate", "internal_mobility_rate", "internal_fill_rate",
+			"training_hours_per_employee", "training_cost_per_employee", "engagement_index", "manager_career_interview_rate"}
+		if !slices.Equal(ids, wantIDs) {
+			t.Errorf("items %v, want %v", ids, wantIDs)
+		}
+		for id, w := range want {
+			if v := got[id].Value; v == nil || !sameFigure(*v, w) {
+				t.Errorf("%s: %v, want %.4f", id, v, w)
+			}
+		}
+	}
+	live, err := metrics.DisclosureOf(ctx, e, e.Registry, fy, e.Turnover, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(live, map[string]float64{"attrition_rate": 57.0732, "voluntary_attrition_rate": 38.0488, "internal_mobility_rate": 12.6829,
+		"internal_fill_rate": 33.3333, "training_hours_per_employee": 3.2024, "training_cost_per_employee": 0, "engagement_index": 56.25,
+		"manager_career_interview_rate": 75})
+	if live.Turnover != metrics.TurnoverAverage {
+		t.Errorf("live disclosure under %q", live.Turnover)
+	}
+	pub, err := e.Published(ctx, 0, &fy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frozen, err := metrics.DisclosureOf(ctx, pub, pub.Registry(), fy, pub.Settings.TurnoverFormula, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(frozen, map[string]float64{"attrition_rate": 52.9412, "voluntary_attrition_rate": 35.2941, "internal_fill_rate": 33.3333, "manager_career_interview_rate": 75})
+	if frozen.Turnover != metrics.TurnoverStart {
+		t.Errorf("the published disclosure is under %q, want start_headcount", frozen.Turnover)
 	}
 }
 

@@ -33,6 +33,9 @@ type Options struct {
 	// Turnover is the formula the attrition rates divide by, as the
 	// figures were computed (a published version's own).
 	Turnover metrics.TurnoverFormula
+	// Disclosure is the human-capital disclosure sheet's figures; no
+	// sheet when nil.
+	Disclosure *metrics.Disclosure
 	// Impact are the comparisons of the program impact sheet, which is
 	// left out when there are none; ImpactSource says where they come
 	// from (program impact is computed from the data, never published).
@@ -234,6 +237,9 @@ func (b *book) write() error {
 	if len(b.opts.Impact) > 0 {
 		names = append(names, sheetImpact)
 	}
+	if b.opts.Disclosure != nil {
+		names = append(names, sheetDisclosure)
+	}
 	for _, name := range append(names, sheetDepartments, sheetDefinitions) {
 		if _, err := b.f.NewSheet(name); err != nil {
 			return fmt.Errorf("report: add sheet %s: %w", name, err)
@@ -250,6 +256,11 @@ func (b *book) write() error {
 	if len(b.opts.Impact) > 0 {
 		if err := b.impact(); err != nil {
 			return fmt.Errorf("report: sheet %s: %w", sheetImpact, err)
+		}
+	}
+	if b.opts.Disclosure != nil {
+		if err := b.disclosure(); err != nil {
+			return fmt.Errorf("report: sheet %s: %w", sheetDisclosure, err)
 		}
 	}
 	if err := b.departments(); err != nil {

@@ -858,3 +858,59 @@ func TestImpactSheet(t *testing.T) {
 		t.Error("no chart draws the retention table's users and non-users")
 	}
 }
+
+// TestDisclosureSheet: the human-capital disclosure sheet of the fixture
+// company's FY2025, whose figures metrics' fixture test works out by hand
+// (fixtureDisclosure): turnover 9 ÷ 205/13 = 57.0732, positions filled
+// internally 2 of 2 + 4 = 33.3333, training cost 0 ÷ 205/13, each with its
+// numerator, denominator and both definitions.
+func TestDisclosureSheet(t *testing.T) {
+	ctx := t.Context()
+	s := fixtureStore(t)
+	eng, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: 4, TimeZone: "Asia/Tokyo", Threshold: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dis, err := metrics.DisclosureOf(ctx, eng, eng.Registry, eng.Calendar.FiscalYear(2025), eng.Turnover, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{FiscalYear: 2025, Calendar: eng.Calendar, Now: time.Date(2026, 4, 10, 6, 0, 0, 0, time.UTC), Disclosure: dis}
+	_, f := writeReport(t, eng, eng.Registry, opts)
+	if !slices.Contains(f.GetSheetList(), "人的資本開示 Disclosure") {
+		t.Fatalf("no disclosure sheet: %q", f.GetSheetList())
+	}
+	tb := readTable(t, f, "人的資本開示 Disclosure")
+	if !strings.Contains(strings.Join(tb.rows[2], " "), "separations ÷ average headcount") {
+		t.Errorf("the sheet does not name the turnover formula: %q", tb.rows[2])
+	}
+	for _, c := range []struct {
+		item          string
+		value, num    float64
+		den           string
+		definitionHas string
+	}{
+		{"Attrition rate", 57.0732, 9, "15.7692", "average headcount"},
+		{"Positions filled internally", 33.3333, 2, "6", "hires in the period"},
+		{"Training cost per employee", 0, 0, "15.7692", "cost_jpy"},
+	} {
+		row := tb.find(1, c.item)
+		if row < 0 {
+			t.Errorf("no row %q:\n%q", c.item, tb.rows)
+			continue
+		}
+		v, _ := strconv.ParseFloat(tb.at(row, 2), 64)
+		n, _ := strconv.ParseFloat(tb.at(row, 4), 64)
+		d, _ := strconv.ParseFloat(tb.at(row, 5), 64)
+		wantDen, _ := strconv.ParseFloat(c.den, 64)
+		if math.Abs(v-c.value) > 0.00005 || n != c.num || math.Abs(d-wantDen) > 0.00005 {
+			t.Errorf("%s: %q (%q ÷ %q), want %.4f (%v ÷ %s)", c.item, tb.at(row, 2), tb.at(row, 4), tb.at(row, 5), c.value, c.num, c.den)
+		}
+		if !strings.Contains(tb.at(row, 7), c.definitionHas) || tb.at(row, 6) == "" {
+			t.Errorf("%s: definitions %q / %q", c.item, tb.at(row, 6), tb.at(row, 7))
+		}
+	}
+	if n := len(tb.rows) - 5; n != len(dis.Items) {
+		t.Errorf("%d rows, want %d", n, len(dis.Items))
+	}
+}
