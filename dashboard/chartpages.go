@@ -29,6 +29,7 @@ var chartPageList = []chartPage{
 	{"/attrition", "attrition", msgAttrition, (*Dashboard).attrition},
 	{"/managers", "managers", msgManagers, (*Dashboard).managers},
 	{"/impact", "impact", msgProgramImpact, (*Dashboard).impact},
+	{"/funnels", "funnels", msgFunnels, (*Dashboard).funnels},
 }
 
 // serveChartPage is the handler of a chart page: decode (withView, before

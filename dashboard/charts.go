@@ -250,3 +250,19 @@ func scatterChart(id, label, xName, yName string, unit metrics.Unit, points []po
 	c.Validate()
 	return chart{ID: id, Option: optionJSON(c.JSON()), Unit: string(unit), Size: "m", Label: label}
 }
+
+// funnelChart draws the steps of a funnel, widest first; each step's label
+// is its count.
+func funnelChart(id, label string, steps []string, counts []int) chart {
+	c := charts.NewFunnel()
+	c.SetGlobalOptions(append(common(label, defaultGrid),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
+	data := make([]opts.FunnelData, len(steps))
+	for i, s := range steps {
+		data[i] = opts.FunnelData{Name: s, Value: counts[i]}
+	}
+	c.AddSeries(label, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "inside", Formatter: "{b}: {c}"}))
+	c.Validate()
+	return chart{ID: id, Option: optionJSON(c.JSON()), Unit: string(metrics.Count), Size: "m", Label: label}
+}

@@ -44,6 +44,7 @@ const (
 	msgAttrition     = "Attrition"
 	msgManagers      = "Managers"
 	msgProgramImpact = "Program impact"
+	msgFunnels       = "Funnels"
 	msgDefinitions   = "Definitions"
 	msgUpload        = "Upload"
 	msgLoadHistory   = "Load history"
@@ -103,6 +104,16 @@ const (
 	msgHeatmapChart            = "%% favorable by department and theme"
 	msgAttritionTrend          = "Attrition by fiscal year"
 	msgBottleneckChart         = "Each manager's team: %s against %s"
+	msgFunnelChart             = "%s: applications of the year, step by step"
+	msgDays                    = "%d days"
+	msgDaysFraction            = "%.1f days"
+	msgKindPosting             = "Internal posting"
+	msgKindFA                  = "Internal FA"
+	msgKindSideJob             = "Side job"
+	msgActionApplied           = "Applied"
+	msgActionSelected          = "Selected"
+	msgActionTransferred       = "Transferred"
+	msgActionApproved          = "Approved"
 	msgCohortChart             = "Share of each new-graduate cohort who left in their first, second and third year, beside the national figures"
 	msgRetentionCurves         = "Retention of users and non-users, month by month from the first day of the fiscal year (Kaplan–Meier)"
 	msgAttritionByDepartment   = "Attrition by department"
@@ -174,6 +185,7 @@ var messages = map[string]string{
 	msgAttrition:     "離職",
 	msgManagers:      "管理職",
 	msgProgramImpact: "制度の効果",
+	msgFunnels:       "応募の流れ",
 	msgDefinitions:   "指標の定義",
 	msgUpload:        "アップロード",
 	msgLoadHistory:   "取り込み履歴",
@@ -233,6 +245,16 @@ var messages = map[string]string{
 	msgHeatmapChart:            "部署別・テーマ別の肯定的回答率",
 	msgAttritionTrend:          "年度別の離職率",
 	msgBottleneckChart:         "マネージャーごとのチーム: %s と %s",
+	msgFunnelChart:             "%s: この年度の応募の各段階",
+	msgDays:                    "%d日",
+	msgDaysFraction:            "%.1f日",
+	msgKindPosting:             "社内公募",
+	msgKindFA:                  "社内FA",
+	msgKindSideJob:             "副業",
+	msgActionApplied:           "応募",
+	msgActionSelected:          "選考通過",
+	msgActionTransferred:       "異動",
+	msgActionApproved:          "承認",
 	msgCohortChart:             "新卒入社年度別 1年目・2年目・3年目の離職率（全国平均との比較）",
 	msgRetentionCurves:         "利用者と非利用者の在籍率（年度初日からの月次、カプラン・マイヤー法）",
 	msgAttritionByDepartment:   "部署別の離職率",
@@ -271,7 +293,6 @@ var messages = map[string]string{
 	// The templates' messages.
 	"%% favorable": "肯定的回答率",
 	"%d rows":      "%d 行",
-	"%s by %s":     "%s（%s別）",
 	"12-month attrition of the employees on the first day of %s who used the programs that year, against those who did not, with 95%% intervals.": "%s の初日に在籍した社員のうち、その年度に制度を利用した社員と利用しなかった社員の12か月離職率（95%%信頼区間つき）。",
 	"1on1 monthly compliance": "1on1 月次実施率",
 	"Add a user":              "ユーザーを追加",
@@ -412,6 +433,15 @@ var messages = map[string]string{
 	"Users' retention":     "利用者の在籍率",
 	"Non-users' retention": "非利用者の在籍率",
 	"At risk":              "追跡中",
+	"Applications of %s to internal postings, FA and side jobs, and how far they went: the count at each step, the share of the step before and of the applications, and the median days from the step before. An application is an employee's first to a program in the year; its later steps count when they come after the year.": "%s の社内公募・社内FA・副業への応募と、その進み具合。各段階の件数、前の段階と応募に対する割合、前の段階からの日数の中央値。応募は社員ごと・制度ごとにその年度の最初の1件で、後の段階は年度をまたいでも数えます。",
+	"Step":                 "段階",
+	"Of the step before":   "前段階比",
+	"Of applications":      "応募比",
+	"Median days":          "日数（中央値）",
+	"Turned down":          "不採用・否認",
+	"Still open":           "選考中",
+	"%s by %s":             "%s（%s別）",
+	"Count":                "件数",
 	"New-graduate cohorts": "新卒入社コホート",
 	"The new graduates who joined in each fiscal year, and the share of them who left in their first, second and third year after joining. A year not yet over for every member is in progress.": "各年度に入社した新卒社員と、そのうち入社1年目・2年目・3年目に離職した人の割合。全員がその年を終えていない年は集計中です。",
 	"The data reach %s.":      "データは %s まで。",

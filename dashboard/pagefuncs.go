@@ -32,6 +32,17 @@ func (pg *page) CohortFigures(c metrics.Cohort) []metrics.CohortFigure {
 	return []metrics.CohortFigure{c.Year1, c.Year2, c.Year3, c.WithinThreeYears}
 }
 
+// Days writes a number of days, such as a median; "—" for none.
+func (pg *page) Days(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	if *v == float64(int(*v)) {
+		return pg.T(msgDays, int(*v))
+	}
+	return pg.T(msgDaysFraction, *v)
+}
+
 // Share writes a share, 0-100, as Pct does.
 func (pg *page) Share(v float64) string { return pg.Pct(&v) }
 

@@ -13,7 +13,7 @@ import (
 )
 
 // chartPages are the pages executives read.
-var chartPages = []string{"/", "/utilization", "/engagement", "/attrition", "/managers", "/impact"}
+var chartPages = []string{"/", "/utilization", "/engagement", "/attrition", "/managers", "/impact", "/funnels"}
 
 // hrPages are the pages of HR.
 var hrPages = []string{"/hr/upload", "/hr/loads", "/hr/targets", "/hr/publish"}
@@ -294,5 +294,33 @@ func TestAttritionPage(t *testing.T) {
 	c.lang = "en"
 	if r := c.get("/?fy=2025"); !strings.Contains(r.body, "Attrition rates: separations ÷ average headcount.") {
 		t.Errorf("the overview does not name the turnover formula")
+	}
+}
+
+// TestFunnelsPage: the funnels page charts the three funnels of the year
+// and breaks them down, in both languages; an unknown breakdown is a 400.
+func TestFunnelsPage(t *testing.T) {
+	app := demoApp(t)
+	c := loggedIn(t, app, "exec")
+	for lang, want := range map[string][]string{
+		"en": {"Internal posting", "Internal FA", "Side job", "Transferred", "Median days", "Funnels by Grade"},
+		"ja": {"社内公募", "社内FA", "副業", "異動", "日数（中央値）", "応募の流れ（等級別）"},
+	} {
+		c.lang = lang
+		r := c.get("/funnels?fy=2025&by=grade")
+		if r.status != 200 {
+			t.Fatalf("%s: status %d\n%.2000s", lang, r.status, r.body)
+		}
+		for _, s := range append(want, `id="funnel-internal_posting"`, `id="funnel-internal_fa"`, `id="funnel-side_job"`, `id="funnel-breakdown"`) {
+			if !strings.Contains(r.body, s) {
+				t.Errorf("%s: no %q on the page", lang, s)
+			}
+		}
+		if names := chartNames(t, r.body, "funnel-internal_posting"); len(names) != 3 {
+			t.Errorf("%s: the posting funnel has steps %q, want 3", lang, names)
+		}
+	}
+	if r := c.get("/funnels?by=gender"); r.status != 400 {
+		t.Errorf("by=gender: status %d, want 400", r.status)
 	}
 }

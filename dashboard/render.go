@@ -367,6 +367,8 @@ var valueLabels = map[string]string{
 	"is_manager=true": msgIsManager, "is_manager=false": msgNotManager,
 	"tenure_band=<1y": msgTenureUnder1, "tenure_band=1-3y": msgTenure1to3, "tenure_band=3-5y": msgTenure3to5,
 	"tenure_band=5-10y": msgTenure5to10, "tenure_band=10y+": msgTenure10plus,
+	"kind=internal_posting": msgKindPosting, "kind=internal_fa": msgKindFA, "kind=side_job": msgKindSideJob,
+	"action=applied": msgActionApplied, "action=selected": msgActionSelected, "action=transferred": msgActionTransferred, "action=approved": msgActionApproved,
 	"category=know": msgKnow, "category=challenge": msgChallenge, "category=learn": msgLearn, "category=manager": msgManagerCategory,
 }
 
