@@ -205,6 +205,7 @@ type Options struct {
 	// itself); empty means the browser's language.
 	AcceptLanguage string
 	// Timeout bounds each action of the tab; DefaultTimeout when zero.
+	// Opening the tab itself has at least DefaultTimeout.
 	Timeout time.Duration
 }
 
@@ -257,11 +258,14 @@ func (b *Browser) NewTab(t testing.TB, opts Options) *Tab {
 	// attaches, which the events below need.
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext(), chromedp.WithListener(tab.record))
 	// The first Run binds the tab to its context, so it cannot take a
-	// deadline of its own.
-	watchdog := time.AfterFunc(tab.timeout, cancel)
+	// deadline of its own. Opening the tab is the browser's work, not the
+	// page's: it has at least DefaultTimeout, however short the steps'
+	// (a loaded machine takes more than a second to open one).
+	open := max(tab.timeout, DefaultTimeout)
+	watchdog := time.AfterFunc(open, cancel)
 	err := chromedp.Do(ctx)
 	if !watchdog.Stop() && err == nil {
-		err = fmt.Errorf("gave up after %v", tab.timeout)
+		err = fmt.Errorf("gave up after %v", open)
 	}
 	if err != nil {
 		cancel()

@@ -61,7 +61,11 @@ func (b *book) area(area metrics.Area, name, ja, en string) error {
 	s := b.sheet(name, 9, 60)
 	st, o, figs := b.st, b.opts, b.figs
 	s.label(1, 1, fmt.Sprintf("%s %s — %s", ja, en, fiscalYearLabel(o.FiscalYear)), st.title())
-	s.label(1, 2, scopeText(o.Filters)+"　　"+fmt.Sprintf("Survey figures from fewer than %d respondents are withheld / 回答者%d人未満は非表示", figs.threshold, figs.threshold), st.note())
+	note := scopeText(o.Filters) + "　　" + fmt.Sprintf("Survey figures from fewer than %d respondents are withheld / 回答者%d人未満は非表示", figs.threshold, figs.threshold)
+	if area == metrics.Attrition {
+		note += "　　離職率の計算式 Attrition rates: " + o.Turnover.NameJA() + " / " + o.Turnover.NameEN()
+	}
+	s.label(1, 2, note, st.note())
 	header := 4
 	fyCol := qFirstQuarter + len(figs.quarters)
 	heads := []string{"指標", "Metric", "単位 Unit"}

@@ -880,6 +880,9 @@ func TestDisclosureSheet(t *testing.T) {
 	if !slices.Contains(f.GetSheetList(), "人的資本開示 Disclosure") {
 		t.Fatalf("no disclosure sheet: %q", f.GetSheetList())
 	}
+	if tb := readTable(t, f, sheetAttrition); !strings.Contains(strings.Join(tb.rows[1], " "), "separations ÷ average headcount") {
+		t.Errorf("the attrition sheet does not name the turnover formula: %q", tb.rows[1])
+	}
 	tb := readTable(t, f, "人的資本開示 Disclosure")
 	if !strings.Contains(strings.Join(tb.rows[2], " "), "separations ÷ average headcount") {
 		t.Errorf("the sheet does not name the turnover formula: %q", tb.rows[2])
