@@ -53,6 +53,45 @@ func (d *Dashboard) apiCatalog(c *fiber.Ctx) error {
 	return c.JSON(out)
 }
 
+// sourceParams reads where the figures of an API answer come from:
+// live=1, version=N, or neither (the latest published version).
+func sourceParams(c *fiber.Ctx) (live bool, version int, err error) {
+	if live, err = boolParam(c, "live"); err != nil {
+		return false, 0, err
+	}
+	if v := c.Query("version"); v != "" {
+		if version, err = strconv.Atoi(v); err != nil || version < 1 {
+			return false, 0, problem(fiber.StatusBadRequest, "version must be a version number (1, 2, …), not %q", v)
+		}
+		if live {
+			return false, 0, problem(fiber.StatusBadRequest, "ask for version=N or live=1, not both")
+		}
+	}
+	return live, version, nil
+}
+
+// source returns the figures of an API answer and where they come from:
+// the live engine, or a published version — version, or the latest of
+// period when version is 0 — which pub is then.
+func (d *Dashboard) source(c *fiber.Ctx, live bool, version int, period metrics.Period) (figs metrics.Figures, pub *metrics.Published, src apiSource, err error) {
+	if live {
+		now := time.Now().UTC()
+		return d.engine, nil, apiSource{Kind: "live", ComputedAt: &now}, nil
+	}
+	var of *metrics.Period
+	if version == 0 {
+		of = &period
+	}
+	pub, err = d.engine.Published(c.Context(), version, of)
+	if errors.Is(err, metrics.ErrNotPublished) {
+		return nil, nil, apiSource{}, problem(fiber.StatusNotFound, "%v; live=1 gives the live figures", err)
+	}
+	if err != nil {
+		return nil, nil, apiSource{}, err
+	}
+	return pub, pub, apiSource{Kind: "published", Version: pub.Version, PublishedAt: &pub.PublishedAt, PublishedBy: pub.PublishedBy}, nil
+}
+
 // apiSource says where figures come from: a published version or the data
 // as it is.
 type apiSource struct {
@@ -125,18 +164,9 @@ func (d *Dashboard) apiValuesOf(c *fiber.Ctx) error {
 	if req.Compare, err = boolParam(c, "compare"); err != nil {
 		return err
 	}
-	live, err := boolParam(c, "live")
+	live, version, err := sourceParams(c)
 	if err != nil {
 		return err
-	}
-	version := 0
-	if v := c.Query("version"); v != "" {
-		if version, err = strconv.Atoi(v); err != nil || version < 1 {
-			return problem(fiber.StatusBadRequest, "version must be a version number (1, 2, …), not %q", v)
-		}
-		if live {
-			return problem(fiber.StatusBadRequest, "ask for version=N or live=1, not both")
-		}
 	}
 	format := c.Query("format", "json")
 	if format != "json" && format != "csv" && format != "xlsx" {
@@ -166,25 +196,9 @@ func (d *Dashboard) apiValuesOf(c *fiber.Ctx) error {
 	if _, err := d.engine.Statements(req); err != nil {
 		return problem(fiber.StatusBadRequest, "%v", err)
 	}
-	var figs metrics.Figures = d.engine
-	src := apiSource{Kind: "live"}
-	if live {
-		now := time.Now().UTC()
-		src.ComputedAt = &now
-	} else {
-		var period *metrics.Period
-		if version == 0 {
-			period = &req.Period
-		}
-		pub, err := d.engine.Published(c.Context(), version, period)
-		if errors.Is(err, metrics.ErrNotPublished) {
-			return problem(fiber.StatusNotFound, "%v; live=1 gives the live figures", err)
-		}
-		if err != nil {
-			return err
-		}
-		figs = pub
-		src = apiSource{Kind: "published", Version: pub.Version, PublishedAt: &pub.PublishedAt, PublishedBy: pub.PublishedBy}
+	figs, _, src, err := d.source(c, live, version, req.Period)
+	if err != nil {
+		return err
 	}
 	res, err := figs.Compute(c.Context(), req)
 	if errors.Is(err, metrics.ErrNotPublished) {

@@ -3,7 +3,6 @@ package dashboard
 import (
 	"errors"
 	"strconv"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -29,18 +28,9 @@ func (d *Dashboard) apiDisclosureOf(c *fiber.Ctx) error {
 	if err != nil || fy < 1900 || fy > 2999 {
 		return problem(fiber.StatusBadRequest, "give the fiscal year: fy=2025")
 	}
-	live, err := boolParam(c, "live")
+	live, version, err := sourceParams(c)
 	if err != nil {
 		return err
-	}
-	version := 0
-	if v := c.Query("version"); v != "" {
-		if version, err = strconv.Atoi(v); err != nil || version < 1 {
-			return problem(fiber.StatusBadRequest, "version must be a version number (1, 2, …), not %q", v)
-		}
-		if live {
-			return problem(fiber.StatusBadRequest, "ask for version=N or live=1, not both")
-		}
 	}
 	period := d.engine.Calendar.FiscalYear(fy)
 	var filters []metrics.Filter
@@ -52,29 +42,16 @@ func (d *Dashboard) apiDisclosureOf(c *fiber.Ctx) error {
 		f, _ := scopeOf(u, ch).filter()
 		filters, live = []metrics.Filter{f}, true
 	}
-	var figs metrics.Figures = d.engine
+	figs, pub, src, err := d.source(c, live, version, period)
+	if err != nil {
+		return err
+	}
 	reg, turnover := d.engine.Registry, d.engine.Turnover
-	src := apiSource{Kind: "live"}
-	if live {
-		now := time.Now().UTC()
-		src.ComputedAt = &now
-	} else {
-		var in *metrics.Period
-		if version == 0 {
-			in = &period
+	if pub != nil {
+		if got := d.engine.Calendar.FiscalYearOf(pub.Period.Start); got != fy {
+			return problem(fiber.StatusNotFound, "version %d holds FY%d, not FY%d", pub.Version, got, fy)
 		}
-		pub, err := d.engine.Published(c.Context(), version, in)
-		if errors.Is(err, metrics.ErrNotPublished) {
-			return problem(fiber.StatusNotFound, "%v; live=1 gives the live figures", err)
-		}
-		if err != nil {
-			return err
-		}
-		if !samePeriod(pub.Period, period) {
-			return problem(fiber.StatusNotFound, "version %d holds %s, not %s", pub.Version, pub.Period.Label, period.Label)
-		}
-		figs, reg, turnover = pub, pub.Registry(), pub.Settings.TurnoverFormula
-		src = apiSource{Kind: "published", Version: pub.Version, PublishedAt: &pub.PublishedAt, PublishedBy: pub.PublishedBy}
+		reg, turnover = pub.Registry(), pub.Settings.TurnoverFormula
 	}
 	dis, err := metrics.DisclosureOf(c.Context(), figs, reg, period, turnover, filters)
 	if errors.Is(err, metrics.ErrNotPublished) {
@@ -85,6 +62,3 @@ func (d *Dashboard) apiDisclosureOf(c *fiber.Ctx) error {
 	}
 	return c.JSON(apiDisclosure{Disclosure: dis, TurnoverJA: dis.Turnover.NameJA(), TurnoverEN: dis.Turnover.NameEN(), Source: src})
 }
-
-// samePeriod reports whether two periods are the same days.
-func samePeriod(a, b metrics.Period) bool { return a.Start.Equal(b.Start) && a.End.Equal(b.End) }

@@ -353,14 +353,21 @@ func impactGroup(g ImpactGroup) ImpactGroup {
 	return g
 }
 
-// impactCounts runs impact.sql for one cut and passes each row to f.
-func (e *Engine) impactCounts(ctx context.Context, p Period, req ImpactRequest, by []Dimension, f func(key []string, used bool, g ImpactGroup)) error {
-	params := queries.Params{"starts": []time.Time{p.Start}, "ends": []time.Time{p.End}, "categories": []string{}, "programs": []string{}}
+// programParams sets the parameters that choose the request's programs:
+// {categories}, or {programs} by id or kind.
+func (req ImpactRequest) programParams(params queries.Params) {
+	params["categories"], params["programs"] = []string{}, []string{}
 	if req.Category != "" {
 		params["categories"] = []string{req.Category}
 	} else {
 		params["programs"] = []string{req.Program}
 	}
+}
+
+// impactCounts runs impact.sql for one cut and passes each row to f.
+func (e *Engine) impactCounts(ctx context.Context, p Period, req ImpactRequest, by []Dimension, f func(key []string, used bool, g ImpactGroup)) error {
+	params := queries.Params{"starts": []time.Time{p.Start}, "ends": []time.Time{p.End}}
+	req.programParams(params)
 	cutParams(params, by, req.Filters)
 	sql := queries.SQL(sqlImpact)
 	rows, err := e.Store.Query(ctx, sql, taken(sql, params))

@@ -117,13 +117,8 @@ type followup struct {
 // curves of the whole cohort (the request's filters applied).
 func (e *Engine) impactFollowup(ctx context.Context, res *ImpactResult, req ImpactRequest) error {
 	p := res.Period
-	params := queries.Params{"start": p.Start, "end": p.End, "follow_to": p.Start.AddDate(0, FollowedMonths, -1),
-		"categories": []string{}, "programs": []string{}}
-	if req.Category != "" {
-		params["categories"] = []string{req.Category}
-	} else {
-		params["programs"] = []string{req.Program}
-	}
+	params := queries.Params{"start": p.Start, "end": p.End, "follow_to": p.Start.AddDate(0, FollowedMonths, -1)}
+	req.programParams(params)
 	cutParams(params, nil, req.Filters)
 	sql := queries.SQL(sqlImpactFollowup)
 	rows, err := queries.Select[followup](ctx, e.Store, sql, taken(sql, params))

@@ -61,23 +61,16 @@ func (a *app) metricsCommand() *cobra.Command {
 					}
 				}
 			}
-			for _, f := range filters {
-				pf, err := metrics.ParseFilter(f)
-				if err != nil {
-					return usage(err)
-				}
-				req.Filters = append(req.Filters, pf)
+			var err error
+			if req.Filters, err = parseFilters(filters); err != nil {
+				return err
 			}
 			switch format {
 			case "table", "json", "csv":
 			default:
 				return usage(fmt.Errorf("--format %q: table, json or csv", format))
 			}
-			return a.withStore(cmd.Context(), func(s *storeHandle) error {
-				eng, err := a.engine(cmd.Context(), s)
-				if err != nil {
-					return err
-				}
+			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
 				switch {
 				case period != "" && fy != 0:
 					return usage(fmt.Errorf("give --fy or --period, not both"))
@@ -124,21 +117,14 @@ func (a *app) cohortsCommand() *cobra.Command {
 			if req.FirstYear == 0 || req.LastYear == 0 {
 				return usage(fmt.Errorf("give the fiscal years of hire: --from 2019 --to 2025"))
 			}
-			for _, f := range filters {
-				pf, err := metrics.ParseFilter(f)
-				if err != nil {
-					return usage(err)
-				}
-				req.Filters = append(req.Filters, pf)
+			var err error
+			if req.Filters, err = parseFilters(filters); err != nil {
+				return err
 			}
 			if format != "table" && format != "json" {
 				return usage(fmt.Errorf("--format %q: table or json", format))
 			}
-			return a.withStore(cmd.Context(), func(s *storeHandle) error {
-				eng, err := a.engine(cmd.Context(), s)
-				if err != nil {
-					return err
-				}
+			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
 				res, err := eng.NewGraduateCohorts(cmd.Context(), req)
 				if err != nil {
 					return err
@@ -209,21 +195,14 @@ func (a *app) impactCommand() *cobra.Command {
 			if req.FiscalYear == 0 {
 				return usage(fmt.Errorf("give the fiscal year: --fy 2024"))
 			}
-			for _, f := range filters {
-				pf, err := metrics.ParseFilter(f)
-				if err != nil {
-					return usage(err)
-				}
-				req.Filters = append(req.Filters, pf)
+			var err error
+			if req.Filters, err = parseFilters(filters); err != nil {
+				return err
 			}
 			if format != "table" && format != "json" {
 				return usage(fmt.Errorf("--format %q: table or json", format))
 			}
-			return a.withStore(cmd.Context(), func(s *storeHandle) error {
-				eng, err := a.engine(cmd.Context(), s)
-				if err != nil {
-					return err
-				}
+			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
 				res, err := eng.Impact(cmd.Context(), req)
 				if err != nil {
 					return err
@@ -346,6 +325,31 @@ func padKey(key []string, n int, fill string) []string {
 
 // usage marks err as a mistake in how careerkpi was called.
 func usage(err error) error { return fmt.Errorf("%w: %w", errUsage, err) }
+
+// withEngine runs f with the store and the metrics engine over it.
+func (a *app) withEngine(ctx context.Context, f func(s *storeHandle, eng *metrics.Engine) error) error {
+	return a.withStore(ctx, func(s *storeHandle) error {
+		eng, err := a.engine(ctx, s)
+		if err != nil {
+			return err
+		}
+		return f(s, eng)
+	})
+}
+
+// parseFilters parses --filter flags, dimension=value[,value…] each; a
+// bad one is a usage error.
+func parseFilters(flags []string) ([]metrics.Filter, error) {
+	var out []metrics.Filter
+	for _, f := range flags {
+		pf, err := metrics.ParseFilter(f)
+		if err != nil {
+			return nil, usage(err)
+		}
+		out = append(out, pf)
+	}
+	return out, nil
+}
 
 // engine returns the metrics engine over s, with the targets of the
 // configuration file and those set on the targets page over them.

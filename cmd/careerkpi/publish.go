@@ -30,11 +30,7 @@ makes a new version, and the earlier ones stay readable.
 			if period == "" {
 				return usage(fmt.Errorf("give the fiscal year to publish: --period FY2025"))
 			}
-			return a.withStore(cmd.Context(), func(s *storeHandle) error {
-				eng, err := a.engine(cmd.Context(), s)
-				if err != nil {
-					return err
-				}
+			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
 				p, err := eng.Calendar.ParsePeriod(period)
 				if err != nil {
 					return usage(err)

@@ -35,11 +35,7 @@ or from --version N, or from the data as it is with --live.`,
 			if req.Live && req.Version != 0 {
 				return usage(fmt.Errorf("give --version or --live, not both"))
 			}
-			return a.withStore(cmd.Context(), func(s *storeHandle) error {
-				eng, err := a.engine(cmd.Context(), s)
-				if err != nil {
-					return err
-				}
+			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
 				tmp, err := os.CreateTemp(filepath.Dir(out), ".report-*.xlsx")
 				if err != nil {
 					return err

@@ -46,6 +46,7 @@ func (b *book) impact() error {
 	row := 5
 	pct, pts := st.value(metrics.Percent), st.value(metrics.Points)
 	count := st.value(metrics.Count)
+	var charts []retentionChart // added once the columns have their widths
 	for _, imp := range o.Impact {
 		res := imp.Result
 		s.label(1, row, fmt.Sprintf("%s %s — %s の在籍者 headcount on %s", imp.NameJA, imp.NameEN,
@@ -97,7 +98,9 @@ func (b *book) impact() error {
 		}
 		row++
 		if ret := res.Retention; ret != nil && len(ret.Users) > 0 && len(ret.NonUsers) > 0 {
-			row = b.retention(s, ret, imp, row)
+			var c retentionChart
+			row, c = b.retention(s, ret, imp, row)
+			charts = append(charts, c)
 		}
 		row++
 	}
@@ -107,7 +110,7 @@ func (b *book) impact() error {
 	if err := s.cols.apply(b.f, sheetImpact); err != nil {
 		return err
 	}
-	if err := b.retentionCharts(s); err != nil {
+	if err := retentionCharts(s, charts); err != nil {
 		return err
 	}
 	return printSetup(b.f, sheetImpact, 0, 0)
@@ -123,9 +126,9 @@ func (b *book) interval(s *sheet, row int, iv *metrics.Interval, style int) {
 	s.float(iHigh, row, &iv.High, style)
 }
 
-// retention writes a comparison's retention table from row on, notes where
-// its chart goes, and returns the next free row.
-func (b *book) retention(s *sheet, ret *metrics.Retention, imp Impact, row int) int {
+// retention writes a comparison's retention table from row on, and returns
+// the next free row and the table's chart.
+func (b *book) retention(s *sheet, ret *metrics.Retention, imp Impact, row int) (int, retentionChart) {
 	st := b.st
 	note := fmt.Sprintf("在籍率（カプラン・マイヤー法） Retention (Kaplan–Meier), %s まで追跡 followed through %s", ret.Through.Format("2006年1月2日"), ret.Through.Format(time.DateOnly))
 	if lr := ret.LogRank; lr != nil {
@@ -157,13 +160,11 @@ func (b *book) retention(s *sheet, ret *metrics.Retention, imp Impact, row int) 
 	for m := range n {
 		lowest = min(lowest, ret.Users[m].Retention, ret.NonUsers[m].Retention)
 	}
-	b.pendingCharts = append(b.pendingCharts, retentionChart{title: imp.NameJA + " " + imp.NameEN + " 在籍率 Retention",
-		header: first - 1, first: first, last: row, floor: math.Floor(lowest/10) * 10})
-	return row + 1
+	return row + 1, retentionChart{title: imp.NameJA + " " + imp.NameEN + " 在籍率 Retention",
+		header: first - 1, first: first, last: row, floor: math.Floor(lowest/10) * 10}
 }
 
-// retentionChart is a chart of a retention table, added once the sheet's
-// columns have their widths.
+// retentionChart is the chart of a retention table.
 type retentionChart struct {
 	title               string
 	header, first, last int
@@ -171,9 +172,9 @@ type retentionChart struct {
 }
 
 // retentionCharts adds the line chart of each retention table beside it.
-func (b *book) retentionCharts(s *sheet) error {
-	col := s.columnAt(0) + 8
-	for _, c := range b.pendingCharts {
+func retentionCharts(s *sheet, charts []retentionChart) error {
+	col := iNote + 2 // beside the tables, a column apart
+	for _, c := range charts {
 		cats := ref(s.name, 1, c.first, 1, c.last)
 		var series []excelize.ChartSeries
 		for _, vcol := range []int{2, 5} {

@@ -207,8 +207,6 @@ type book struct {
 	opts Options
 	figs *figures
 	st   *styles
-	// pendingCharts are the impact sheet's charts, added after its widths.
-	pendingCharts []retentionChart
 }
 
 // Sheet names, in both languages.
