@@ -688,6 +688,14 @@ func (pl *plan) statement(query string, tp queries.Params, by []Dimension, filte
 		query, sql = fast, queries.SQL(fast)
 		maps.Copy(all, extra)
 	}
+	// An unused key is the constant '' in the statement itself: grouped by
+	// the column no_key, the engine reads and groups it row by row (a
+	// five-year 1on1 trend: 120 ms against 50).
+	for _, key := range []string{"key1", "key2", "within"} {
+		if all[key] == noKey {
+			sql = queries.Inline(sql, key, "''")
+		}
+	}
 	return Statement{Query: query, SQL: sql, Params: taken(sql, all)}
 }
 
@@ -702,8 +710,10 @@ func taken(sql string, all queries.Params) queries.Params {
 	return params
 }
 
-// noKey is the value of an unused {key1} or {key2}: each metric SQL file
-// selects an empty column no_key beside the attributes.
+// noKey is the value of an unused {key1}, {key2} or {within}: each table
+// the metric SQL files read has an empty column no_key beside the
+// attributes. A statement has an empty string in its place
+// (plan.statement).
 const noKey = "no_key"
 
 // noValue is a filter value no attribute takes: the {<column>_in} of an

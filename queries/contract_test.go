@@ -363,6 +363,23 @@ func TestBindRejects(t *testing.T) {
 	}
 }
 
+// TestInline checks that Inline replaces a parameter in the code only, every
+// time it appears, and leaves the others to Bind.
+func TestInline(t *testing.T) {
+	sql := "SELECT {k:Identifier} AS k, toString({ k : Identifier }) AS s, {kk:String} AS kk, '{k:Identifier}' AS text -- {k:Identifier}\nFROM t GROUP BY k"
+	want := "SELECT '' AS k, toString('') AS s, {kk:String} AS kk, '{k:Identifier}' AS text -- {k:Identifier}\nFROM t GROUP BY k"
+	got := queries.Inline(sql, "k", "''")
+	if got != want {
+		t.Fatalf("Inline =\n%s\nwant\n%s", got, want)
+	}
+	if ph := queries.Placeholders(got); len(ph) != 1 || ph[0].Name != "kk" {
+		t.Fatalf("placeholders left: %v, want only kk", ph)
+	}
+	if same := queries.Inline(sql, "absent", "1"); same != sql {
+		t.Fatalf("Inline of an absent parameter changed the statement: %s", same)
+	}
+}
+
 // event is a narrow row of the bulk-insert case; its table needs nothing
 // that Debian's old server lacks.
 type event struct {

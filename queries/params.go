@@ -312,3 +312,23 @@ func formatTime(t *rowbinary.Type, tm time.Time) (string, error) {
 		return text, nil
 	}
 }
+
+// Inline returns sql with every {name:Type} placeholder in its code (not
+// in strings or comments) replaced by expr, a literal the statement then
+// reads as a constant. ClickHouse drops a constant from a GROUP BY, where
+// an Identifier parameter naming a column of constants is read and grouped
+// row by row.
+func Inline(sql, name, expr string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range placeholder.FindAllStringSubmatchIndex(MaskSQL(sql), -1) {
+		if sql[m[2]:m[3]] != name {
+			continue
+		}
+		b.WriteString(sql[last:m[0]])
+		b.WriteString(expr)
+		last = m[1]
+	}
+	b.WriteString(sql[last:])
+	return b.String()
+}

@@ -11,7 +11,10 @@ SELECT
     sum(respondents) AS respondents
 FROM
 (
-    SELECT closes_on, r, respondents, {key1:Identifier} AS k1, {key2:Identifier} AS k2
+    -- merged to one state per close date and group first: the periods
+    -- below copy each row once per period it falls in, and a state is
+    -- costly to copy
+    SELECT closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, corrMergeState(r) AS r, sum(respondents) AS respondents
     FROM driver_cells
     WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
       AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
@@ -25,6 +28,7 @@ FROM
       AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
       AND (empty({theme_in:Array(String)}) OR has({theme_in:Array(String)}, theme))
       AND (empty({item_in:Array(String)}) OR has({item_in:Array(String)}, item))
+    GROUP BY closes_on, k1, k2
 )
 ARRAY JOIN arrayFilter(i -> {starts:Array(Date32)}[i] <= closes_on AND closes_on <= {ends:Array(Date32)}[i],
     arrayEnumerate({starts:Array(Date32)})) AS p
