@@ -143,6 +143,9 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 		if !ok {
 			return "", nil
 		}
+		if query == sqlWorkforce && !byManager(tp) { // workforce_cells has every attribute but the manager
+			fast = "metrics/workforce_cells"
+		}
 		return fast, queries.Params{"years": years, "program_ids": pl.ranges.programIDs(tp)}
 	case sqlResponseRate: // any periods
 		return fast, nil
@@ -155,11 +158,7 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 		if fast == "" {
 			return "", nil
 		}
-		// The cells have every attribute but the manager.
-		if cut, _ := tp["cut"].([]string); slices.Contains(cut, "manager_id") {
-			return fast, params
-		}
-		if in, _ := tp["manager_id_in"].([]string); len(in) > 0 {
+		if byManager(tp) { // driver_cells has every attribute but the manager
 			return fast, params
 		}
 		return "metrics/drivers_cells", nil
@@ -169,9 +168,22 @@ func (pl *plan) fastQuery(query string, tp queries.Params) (string, queries.Para
 		if !slices.Equal(programs, []string{"one_on_one"}) || len(categories) > 0 || !pl.withinMonths() {
 			return "", nil
 		}
+		if !byManager(tp) { // one_on_one_cells has every attribute but the manager
+			return "metrics/one_on_one_cells", nil
+		}
 		return fast, nil
 	}
 	return "", nil
+}
+
+// byManager reports whether a metric SQL file's parameters cut or filter
+// it by manager, which the cell rollups (driver_cells, workforce_cells,
+// one_on_one_cells) cannot answer: they have every attribute but the
+// manager.
+func byManager(tp queries.Params) bool {
+	cut, _ := tp["cut"].([]string)
+	in, _ := tp["manager_id_in"].([]string)
+	return slices.Contains(cut, "manager_id") || len(in) > 0
 }
 
 // fiscalYears returns the fiscal years of the plan's periods when every one

@@ -287,6 +287,11 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	managers, err := queries.Select[string](context.Background(), s,
+		"SELECT DISTINCT manager_id FROM employee_snapshots WHERE manager_id != '' ORDER BY manager_id LIMIT 2", nil)
+	if err != nil || len(managers) != 2 {
+		t.Fatalf("two managers of the demo: %v, %v", managers, err)
+	}
 	compared := 0
 	for _, m := range metrics.Catalog {
 		reqs := []metrics.Request{
@@ -301,6 +306,14 @@ func testRollupsFrom(t *testing.T, s queries.Store, start int) {
 			// the filters themselves
 			{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"grade"},
 				Filters: []metrics.Filter{{Dimension: "department", Values: []string{"人事部", "デザイン部"}}, {Dimension: "employment_type", Values: []string{"regular"}}}},
+		}
+		if slices.Contains(m.Dimensions, "manager") {
+			// by manager and filtered by a manager: the cells have every
+			// attribute but the manager, so these come from the rows the
+			// cells are summed from
+			reqs = append(reqs,
+				metrics.Request{Metric: m.ID, Period: fast.Calendar.FiscalYear(2025), By: []string{"manager"}},
+				metrics.Request{Metric: m.ID, Period: trend, By: []string{"fiscal_year"}, Filters: []metrics.Filter{{Dimension: "manager", Values: managers}}})
 		}
 		if slices.Contains(m.Dimensions, "item") && m.Per == "" {
 			// by theme in a department, an item trend, and an item filter
@@ -687,7 +700,8 @@ func TestDerivedTables(t *testing.T) {
 		t.Helper()
 		for _, d := range [][2]string{{"employee_spans", "employee_span_source"}, {"survey_answers", "survey_answer_source"},
 			{"program_event_facts", "program_event_fact_source"}, {"employee_months", "employee_month_source"},
-			{"workforce_fiscal_years", "workforce_fiscal_year_source"}, {"survey_populations", "survey_population_source"}} {
+			{"workforce_fiscal_years", "workforce_fiscal_year_source"}, {"survey_populations", "survey_population_source"},
+			{"workforce_cells", "workforce_cell_source"}, {"one_on_one_cells", "one_on_one_cell_source"}} {
 			n, err := queries.Get[struct {
 				Missing uint64 `ch:"missing"`
 				Extra   uint64 `ch:"extra"`

@@ -129,6 +129,8 @@ var shardingKeys = map[string]string{
 	"workforce_fiscal_years": "rand()",
 	"survey_populations":     "cityHash64(employee_id)",
 	"driver_cells":           "rand()",
+	"workforce_cells":        "rand()",
+	"one_on_one_cells":       "rand()",
 }
 
 // ShardingKey returns the sharding expression of table on a cluster.

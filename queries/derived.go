@@ -34,6 +34,8 @@ var derivedTables = []derived{
 	// After employee_spans and program_use_years, which they read.
 	{Table: "program_event_facts", View: "program_event_fact_source", Datasets: []string{"employees", "events"}},
 	{Table: "employee_months", View: "employee_month_source", Datasets: []string{"employees", "events", "programs"}},
+	// After employee_months, which it reads.
+	{Table: "one_on_one_cells", View: "one_on_one_cell_source", Datasets: []string{"employees", "events", "programs"}},
 	// After survey_answers, which it reads.
 	{Table: "survey_respondents", View: "survey_respondent_source", Datasets: []string{"employees", "surveys", "responses"}},
 	// After survey_respondents, which it reads.
@@ -42,6 +44,9 @@ var derivedTables = []derived{
 		Settings: []string{SettingFiscalYearStart}},
 	{Table: "survey_populations", View: "survey_population_source", Datasets: []string{"employees", "surveys"}},
 	{Table: "workforce_fiscal_years", View: "workforce_fiscal_year_source", Datasets: []string{"employees", "events"},
+		Settings: []string{SettingFiscalYearStart}},
+	// After workforce_fiscal_years, which it reads.
+	{Table: "workforce_cells", View: "workforce_cell_source", Datasets: []string{"employees", "events"},
 		Settings: []string{SettingFiscalYearStart}},
 }
 

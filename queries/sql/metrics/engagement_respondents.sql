@@ -32,7 +32,8 @@ FROM
         countIf(NOT mixed) + uniqExactIf(respondent, mixed) AS day_respondents
     FROM survey_respondents
     WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
-      AND has({survey_ids:Array(String)}, survey_id)
+      -- (a survey not in {survey_ids} has no chosen items: no has(), which
+      -- costs as much as the rest of the row)
       AND bitAnd(answered, transform(survey_id, {survey_ids:Array(String)}, {chosen:Array(UInt64)}, toUInt64(0)) AS chosen) != 0
       AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
       AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
