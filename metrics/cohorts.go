@@ -203,8 +203,8 @@ func (e *Engine) cohortRows(ctx context.Context, years []Period, filters []Filte
 	}
 	params := queries.Params{"starts": starts, "ends": ends}
 	cutParams(params, nil, filters)
-	sql := queries.SQL(sqlNewGraduateCohorts)
-	rows, err := queries.Select[cohortRow](ctx, e.Store, sql, taken(sql, params))
+	sql, params := bound(queries.SQL(sqlNewGraduateCohorts), params)
+	rows, err := queries.Select[cohortRow](ctx, e.Store, sql, params)
 	if err != nil {
 		return nil, fmt.Errorf("metrics: new-graduate cohorts: %w", err)
 	}

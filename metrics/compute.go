@@ -688,32 +688,32 @@ func (pl *plan) statement(query string, tp queries.Params, by []Dimension, filte
 		query, sql = fast, queries.SQL(fast)
 		maps.Copy(all, extra)
 	}
-	// An unused key is the constant '' in the statement itself: grouped by
-	// the column no_key, the engine reads and groups it row by row (a
-	// five-year 1on1 trend: 120 ms against 50).
+	sql, params := bound(sql, all)
+	return Statement{Query: query, SQL: sql, Params: params}
+}
+
+// bound returns a metric SQL file ready to run with the parameters of all
+// it takes. An unused key ({key1}, {key2} or {within} set to noKey by
+// cutParams) becomes an empty string literal in the statement: grouped by
+// the column no_key, the engine reads and groups it row by row (a
+// five-year 1on1 trend: 120 ms against 50).
+func bound(sql string, all queries.Params) (string, queries.Params) {
 	for _, key := range []string{"key1", "key2", "within"} {
 		if all[key] == noKey {
 			sql = queries.Inline(sql, key, "''")
 		}
 	}
-	return Statement{Query: query, SQL: sql, Params: taken(sql, all)}
-}
-
-// taken returns the parameters of all that sql takes.
-func taken(sql string, all queries.Params) queries.Params {
 	params := queries.Params{}
 	for _, ph := range queries.Placeholders(sql) {
 		if v, ok := all[ph.Name]; ok {
 			params[ph.Name] = v
 		}
 	}
-	return params
+	return sql, params
 }
 
-// noKey is the value of an unused {key1}, {key2} or {within}: each table
-// the metric SQL files read has an empty column no_key beside the
-// attributes. A statement has an empty string in its place
-// (plan.statement).
+// noKey is the value cutParams gives an unused {key1}, {key2} or
+// {within}; bound puts an empty string in its place in the statement.
 const noKey = "no_key"
 
 // noValue is a filter value no attribute takes: the {<column>_in} of an

@@ -182,8 +182,8 @@ func (e *Engine) funnelRows(ctx context.Context, p Period, by []Dimension, filte
 	}
 	params := queries.Params{"start": p.Start, "end": p.End, "kinds": kinds, "steps": steps}
 	cutParams(params, by, filters)
-	sql := queries.SQL(sqlFunnels)
-	rows, err := queries.Select[funnelRow](ctx, e.Store, sql, taken(sql, params))
+	sql, params := bound(queries.SQL(sqlFunnels), params)
+	rows, err := queries.Select[funnelRow](ctx, e.Store, sql, params)
 	if err != nil {
 		return nil, fmt.Errorf("metrics: program funnels: %w", err)
 	}

@@ -369,8 +369,8 @@ func (e *Engine) impactCounts(ctx context.Context, p Period, req ImpactRequest, 
 	params := queries.Params{"starts": []time.Time{p.Start}, "ends": []time.Time{p.End}}
 	req.programParams(params)
 	cutParams(params, by, req.Filters)
-	sql := queries.SQL(sqlImpact)
-	rows, err := e.Store.Query(ctx, sql, taken(sql, params))
+	sql, params := bound(queries.SQL(sqlImpact), params)
+	rows, err := e.Store.Query(ctx, sql, params)
 	if err != nil {
 		return fmt.Errorf("metrics: program impact: %w", err)
 	}

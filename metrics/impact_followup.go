@@ -120,8 +120,8 @@ func (e *Engine) impactFollowup(ctx context.Context, res *ImpactResult, req Impa
 	params := queries.Params{"start": p.Start, "end": p.End, "follow_to": p.Start.AddDate(0, FollowedMonths, -1)}
 	req.programParams(params)
 	cutParams(params, nil, req.Filters)
-	sql := queries.SQL(sqlImpactFollowup)
-	rows, err := queries.Select[followup](ctx, e.Store, sql, taken(sql, params))
+	sql, params := bound(queries.SQL(sqlImpactFollowup), params)
+	rows, err := queries.Select[followup](ctx, e.Store, sql, params)
 	if err != nil {
 		return fmt.Errorf("metrics: program impact over time: %w", err)
 	}

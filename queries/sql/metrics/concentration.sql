@@ -27,7 +27,7 @@ FROM
 (
     SELECT
         ev.p AS p, ev.uses AS uses,
-        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2
     FROM employee_spans AS e
     INNER JOIN
     (
@@ -59,7 +59,7 @@ FROM
     UNION ALL
     -- each user's uses of the programs in each fiscal year: of the chosen
     -- categories, or of the chosen programs when there are any
-    SELECT p, uses, k1, k2, no_key
+    SELECT p, uses, k1, k2
     FROM
     (
         SELECT
@@ -71,7 +71,7 @@ FROM
                     SELECT groupArray(program_id) FROM program_catalog
                     WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind)),
                     program), n, 0), programs, employee_fiscal_years.uses))) AS uses,
-            {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
+            {key1:Identifier} AS k1, {key2:Identifier} AS k2
         FROM employee_fiscal_years
         WHERE fiscal_years AND has(years, fiscal_year) AND uses > 0
           AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))

@@ -39,7 +39,7 @@ SELECT
 FROM
 (
     SELECT
-        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key,
+        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2,
         corrState(toFloat64(favorable), (t.index_favorable - if(engagement_index, toUInt8(favorable), 0)) / (t.index_answers - engagement_index)) AS day_r,
         count() AS day_respondents
     FROM survey_answers
@@ -71,7 +71,7 @@ FROM
     GROUP BY closes_on, k1, k2
     UNION ALL
     SELECT
-        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key,
+        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2,
         corrState(toFloat64(bitAnd(r.favorable, bit) != 0 AS x), (bitCount(bitAnd(r.favorable, index_items)) - if(engagement_index, x, 0))
             / (bitCount(bitAnd(answered, index_items)) - engagement_index)) AS day_r,
         count() AS day_respondents

@@ -13,7 +13,7 @@ SELECT
 FROM
 (
     SELECT
-        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key,
+        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2,
         corrState(toFloat64(bitAnd(r.favorable, bit) != 0 AS x), (bitCount(bitAnd(r.favorable, index_items)) - if(engagement_index, x, 0))
             / (bitCount(bitAnd(answered, index_items)) - engagement_index)) AS day_r,
         count() AS day_respondents

@@ -58,7 +58,7 @@ SELECT
 FROM
 (
     SELECT
-        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, {within:Identifier} AS w, '' AS no_key,
+        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, {within:Identifier} AS w,
         count() AS day_answers,
         countIf(favorable) AS day_favorable,
         countIf(unfavorable) AS day_unfavorable,
@@ -88,7 +88,7 @@ FROM
     GROUP BY closes_on, w, k1, k2
     UNION ALL
     SELECT
-        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, {within:Identifier} AS w, '' AS no_key,
+        closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, {within:Identifier} AS w,
         sum(bitCount(bitAnd(answered, chosen))) AS day_answers,
         sum(bitCount(bitAnd(favorable, chosen))) AS day_favorable,
         sum(bitCount(bitAnd(unfavorable, chosen))) AS day_unfavorable,

@@ -20,11 +20,11 @@ FROM
     SELECT event_date, {key1:Identifier} AS k1, {key2:Identifier} AS k2, count() AS n, sum(ifNull(hours, 0)) AS h, sum(ifNull(cost_jpy, 0)) AS c
     FROM
     (
-        SELECT *, '' AS no_key
+        SELECT *
         FROM program_event_facts
         WHERE {rollups:Bool}
         UNION ALL
-        SELECT *, '' AS no_key
+        SELECT *
         FROM program_event_fact_source
         WHERE NOT {rollups:Bool}
     )

@@ -39,7 +39,7 @@ FROM
     FROM
     (
         SELECT
-            f, employee_id, applied_on, '' AS no_key,
+            f, employee_id, applied_on,
             arrayMax(x -> x.1, reached) AS top,
             -- days from applied_on to each step reached (the first is 0)
             arrayMap(i -> arrayMin(x -> x.2, arrayFilter(x -> x.1 >= i, reached)), range(1, top + 1)) AS reached_on,

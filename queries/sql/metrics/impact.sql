@@ -21,7 +21,7 @@ FROM
 (
     SELECT
         employee_id, p, last_day,
-        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key,
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2,
         (employee_id, p) IN (
             SELECT employee_id, arrayJoin(arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],
                 arrayEnumerate({starts:Array(Date32)}))) AS p

@@ -34,7 +34,7 @@ FROM
             hasAny(programs, (
                 SELECT groupArray(program_id) FROM program_catalog
                 WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))) AS used,
-            department, division, grade, employment_type, manager_id, hire_type, gender, job_family, is_manager, tenure_band, '' AS no_key
+            department, division, grade, employment_type, manager_id, hire_type, gender, job_family, is_manager, tenure_band
         FROM employee_months
         WHERE from_months AND month >= arrayMin({starts:Array(Date32)}) AND month <= arrayMax({ends:Array(Date32)}) AND manager_id != ''
         UNION ALL
@@ -49,7 +49,7 @@ FROM
                       SELECT program_id FROM program_catalog
                       WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
             )) AS used,
-            department, division, grade, employment_type, manager_id, hire_type, gender, job_family, is_manager, tenure_band, '' AS no_key
+            department, division, grade, employment_type, manager_id, hire_type, gender, job_family, is_manager, tenure_band
         FROM
         (
             SELECT *, p

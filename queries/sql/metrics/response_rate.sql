@@ -35,7 +35,7 @@ FROM
     SELECT s.p AS p, a.w AS w, a.k1 AS k1, a.k2 AS k2, a.respondents AS group_respondents, 0 AS group_headcount
     FROM
     (
-        SELECT survey_id, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2, '' AS no_key,
+        SELECT survey_id, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2,
             uniqExact(respondent) AS respondents
         FROM survey_answers
         WHERE NOT {rollups:Bool} AND closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
@@ -51,7 +51,7 @@ FROM
           AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
         GROUP BY survey_id, w, k1, k2
         UNION ALL
-        SELECT survey_id, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2, '' AS no_key,
+        SELECT survey_id, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2,
             -- a respondent with rows under other attributes too once
             countIf(NOT mixed) + uniqExactIf(respondent, mixed) AS respondents
         FROM survey_respondents
@@ -75,7 +75,7 @@ FROM
         0 AS group_respondents, count() AS group_headcount
     FROM
     (
-        SELECT *, '' AS no_key
+        SELECT *
         FROM employee_spans
         WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
           AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))

@@ -23,7 +23,7 @@ FROM
     SELECT s.p AS p, a.w AS w, a.k1 AS k1, a.k2 AS k2, a.respondents AS group_respondents, 0 AS group_headcount
     FROM
     (
-        SELECT survey_id, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2, '' AS no_key,
+        SELECT survey_id, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2,
             -- a respondent with rows under other attributes too once
             countIf(NOT mixed) + uniqExactIf(respondent, mixed) AS respondents
         FROM survey_respondents

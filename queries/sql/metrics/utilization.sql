@@ -56,7 +56,7 @@ FROM
 (
     SELECT
         employee_id, p, false AS used,
-        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2
     FROM employee_spans
     -- the periods the employee is active in (every day of, with
     -- {whole_period}) whose last active day falls in this span
@@ -88,7 +88,7 @@ FROM
             hasAny(programs, (
                 SELECT groupArray(program_id) FROM program_catalog
                 WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind)))) AS used,
-        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2
     FROM employee_fiscal_years
     WHERE fiscal_years AND has(years, fiscal_year)
       AND if({whole_period:Bool}, whole, active)

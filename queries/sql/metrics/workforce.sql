@@ -2,8 +2,8 @@
 -- for. Periods come as parallel arrays (starts, ends, and the dates whose
 -- headcounts average into the period's average headcount); each row of the
 -- result is one period (p, 1-based) and one key (the values of the
--- attributes {key1} and {key2} names, the first {keys} of them; no_key
--- stands for an unused one), and one more row per period with an empty key
+-- attributes {key1} and {key2} names, the first {keys} of them; an unused
+-- one is the constant '' in the statement, metrics.bound), and one more row per period with an empty key
 -- holds the period's total. {<attribute>_in} keeps the rows whose attribute
 -- is one of its values, when it has any. Every metric SQL file cuts and
 -- filters with these parameters (metrics.cutParams). An employee is counted under their attributes at the date
@@ -43,7 +43,7 @@ FROM
         lo <= {ends:Array(Date32)}[p] AND {ends:Array(Date32)}[p] <= hi AS at_end,
         {starts:Array(Date32)}[p] <= last_day AND last_day <= {ends:Array(Date32)}[p] AND span_from <= last_day AND last_day <= span_to AS left_here,
         {starts:Array(Date32)}[p] <= hire_date AND hire_date <= {ends:Array(Date32)}[p] AND span_from <= hire_date AND hire_date <= span_to AS hired_here,
-        {key1:Identifier} AS k1, {key2:Identifier} AS k2, '' AS no_key
+        {key1:Identifier} AS k1, {key2:Identifier} AS k2
     FROM employee_spans
     ARRAY JOIN arrayFilter(i -> {starts:Array(Date32)}[i] <= least(span_to, last_day) AND greatest(span_from, hire_date) <= {ends:Array(Date32)}[i],
         arrayEnumerate({starts:Array(Date32)})) AS p
