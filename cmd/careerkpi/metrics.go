@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -65,10 +66,8 @@ func (a *app) metricsCommand() *cobra.Command {
 			if req.Filters, err = parseFilters(filters); err != nil {
 				return err
 			}
-			switch format {
-			case "table", "json", "csv":
-			default:
-				return usage(fmt.Errorf("--format %q: table, json or csv", format))
+			if err := checkFormat(format, "table", "json", "csv"); err != nil {
+				return err
 			}
 			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
 				switch {
@@ -121,8 +120,8 @@ func (a *app) cohortsCommand() *cobra.Command {
 			if req.Filters, err = parseFilters(filters); err != nil {
 				return err
 			}
-			if format != "table" && format != "json" {
-				return usage(fmt.Errorf("--format %q: table or json", format))
+			if err := checkFormat(format, "table", "json"); err != nil {
+				return err
 			}
 			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
 				res, err := eng.NewGraduateCohorts(cmd.Context(), req)
@@ -199,8 +198,8 @@ func (a *app) impactCommand() *cobra.Command {
 			if req.Filters, err = parseFilters(filters); err != nil {
 				return err
 			}
-			if format != "table" && format != "json" {
-				return usage(fmt.Errorf("--format %q: table or json", format))
+			if err := checkFormat(format, "table", "json"); err != nil {
+				return err
 			}
 			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
 				res, err := eng.Impact(cmd.Context(), req)
@@ -565,4 +564,13 @@ func readable(f *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(math.Round(*f*100)/100, 'f', -1, 64)
+}
+
+// checkFormat refuses a --format that is not one of those a command writes.
+func checkFormat(format string, formats ...string) error {
+	if slices.Contains(formats, format) {
+		return nil
+	}
+	last := len(formats) - 1
+	return usage(fmt.Errorf("--format %q: %s or %s", format, strings.Join(formats[:last], ", "), formats[last]))
 }
