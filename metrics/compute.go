@@ -696,13 +696,15 @@ func (pl *plan) statement(query string, tp queries.Params, by []Dimension, filte
 // it takes. An unused key ({key1}, {key2} or {within} set to noKey by
 // cutParams) becomes an empty string literal in the statement: grouped by
 // the column no_key, the engine reads and groups it row by row (a
-// five-year 1on1 trend: 120 ms against 50).
+// five-year 1on1 trend: 120 ms against 50). The filter placeholder
+// {attributes:Filter} becomes attributeCondition's condition.
 func bound(sql string, all queries.Params) (string, queries.Params) {
 	for _, key := range []string{"key1", "key2", "within"} {
 		if all[key] == noKey {
 			sql = queries.Inline(sql, key, "''")
 		}
 	}
+	sql = queries.Inline(sql, attributeFilter, attributeCondition(all))
 	params := queries.Params{}
 	for _, ph := range queries.Placeholders(sql) {
 		if v, ok := all[ph.Name]; ok {
@@ -710,6 +712,33 @@ func bound(sql string, all queries.Params) (string, queries.Params) {
 		}
 	}
 	return sql, params
+}
+
+// attributeFilter names the placeholder, {attributes:Filter}, that a
+// metric SQL file writes where its rows are filtered by the attributes
+// (every Dimension with a Column but the survey-only ones). ClickHouse has
+// no type Filter: a statement that reached it unbound would fail.
+const attributeFilter = "attributes"
+
+// attributeCondition is the condition bound puts in place of
+// {attributes:Filter}: has({<column>_in}, <column>) for each attribute
+// whose filters allow some values (cutParams' {<column>_in}), true when
+// none does. An attribute not filtered costs the statement nothing, and
+// one filtered on a table without its column fails loudly.
+func attributeCondition(all queries.Params) string {
+	var conds []string
+	for _, d := range Dimensions {
+		if d.Column == "" || d.SurveyOnly {
+			continue
+		}
+		if in, _ := all[d.Column+"_in"].([]string); len(in) > 0 {
+			conds = append(conds, fmt.Sprintf("has({%s_in:Array(String)}, %s)", d.Column, d.Column))
+		}
+	}
+	if len(conds) == 0 {
+		return "true"
+	}
+	return "(" + strings.Join(conds, " AND ") + ")"
 }
 
 // noKey is the value cutParams gives an unused {key1}, {key2} or

@@ -193,6 +193,14 @@ func (t Term) validate(cut []string) (err error) {
 	names := map[string]bool{}
 	for _, p := range queries.Placeholders(sql) {
 		names[p.Name] = true
+		if p == (queries.Placeholder{Name: attributeFilter, Type: "Filter"}) {
+			// bound writes the attributes' {<column>_in} in its place
+			for _, d := range Dimensions {
+				if d.Column != "" && !d.SurveyOnly {
+					names[d.Column+"_in"] = true
+				}
+			}
+		}
 	}
 	for _, name := range append(slices.Sorted(maps.Keys(t.Params)), cut...) {
 		if !names[name] {

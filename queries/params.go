@@ -314,10 +314,10 @@ func formatTime(t *rowbinary.Type, tm time.Time) (string, error) {
 }
 
 // Inline returns sql with every {name:Type} placeholder in its code (not
-// in strings or comments) replaced by expr, a literal the statement then
-// reads as a constant. ClickHouse drops a constant from a GROUP BY, where
+// in strings or comments) replaced by expr: a literal the statement then
+// reads as a constant (ClickHouse drops a constant from a GROUP BY, where
 // an Identifier parameter naming a column of constants is read and grouped
-// row by row.
+// row by row), or an expression that may hold placeholders of its own.
 func Inline(sql, name, expr string) string {
 	var b strings.Builder
 	last := 0

@@ -56,16 +56,7 @@ FROM
       AND closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
       AND scale IN ('likert4', 'likert5', 'likert7', 'yesno')
       AND t.index_answers > engagement_index
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
       AND (empty({theme_in:Array(String)}) OR has({theme_in:Array(String)}, theme))
       AND (empty({item_in:Array(String)}) OR has({item_in:Array(String)}, item))
     GROUP BY closes_on, k1, k2
@@ -90,16 +81,7 @@ FROM
     ) AS i ON i.survey_id = r.survey_id
     WHERE bitAnd(answered, bit) != 0
       AND bitCount(bitAnd(answered, index_items)) > engagement_index
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
       AND (empty({theme_in:Array(String)}) OR has({theme_in:Array(String)}, theme))
       AND (empty({item_in:Array(String)}) OR has({item_in:Array(String)}, item))
     GROUP BY closes_on, k1, k2

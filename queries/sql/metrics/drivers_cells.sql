@@ -17,15 +17,7 @@ FROM
     SELECT closes_on, {key1:Identifier} AS k1, {key2:Identifier} AS k2, corrMergeState(r) AS r, sum(respondents) AS respondents
     FROM driver_cells
     WHERE closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
       AND (empty({theme_in:Array(String)}) OR has({theme_in:Array(String)}, theme))
       AND (empty({item_in:Array(String)}) OR has({item_in:Array(String)}, item))
     GROUP BY closes_on, k1, k2

@@ -33,16 +33,7 @@ FROM
       AND program_id IN (
           SELECT program_id FROM program_catalog
           WHERE has({categories:Array(String)}, toString(category)) OR has({programs:Array(String)}, program_id) OR has({programs:Array(String)}, kind))
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
     GROUP BY event_date, k1, k2
 )
 ARRAY JOIN arrayFilter(i -> {starts:Array(Date32)}[i] <= event_date AND event_date <= {ends:Array(Date32)}[i],

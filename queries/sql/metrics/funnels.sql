@@ -19,7 +19,7 @@
 -- after the day it reached top; steps reached after a rejection (applying
 -- again in the year) win over it.
 --
--- Each application counts, and is filtered by {<attribute>_in}, under its
+-- Each application counts, and is filtered by {attributes:Filter}, under its
 -- employee's attributes on applied_on (the span holding it, as in
 -- program_event_fact_source); applications of employees missing from the
 -- HR master are left out.
@@ -78,16 +78,7 @@ FROM
     -- spans tile each employee's calendar: the one starting last on or
     -- before the date holds it
     ASOF INNER JOIN employee_spans AS e ON e.employee_id = ap.employee_id AND e.span_from <= ap.applied_on
-    WHERE (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+    WHERE {attributes:Filter}
 )
 ARRAY JOIN range(1, length({steps:Array(Array(String))}[f]) + 1) AS s
 GROUP BY GROUPING SETS ((f, k1, s), (f, s))

@@ -2,7 +2,7 @@
 -- hired from {starts}[c] to {ends}[c] (a fiscal year each). A new graduate
 -- is an employee whose hire type is 'new_graduate' in the latest snapshot
 -- that lists them (employment_hire_type, as workforce.sql counts
--- new_graduate_hires). Each is placed, and filtered by {<attribute>_in},
+-- new_graduate_hires). Each is placed, and filtered by {attributes:Filter},
 -- under their attributes at the hire date: the one span that holds it
 -- (before the earliest snapshot, the earliest one's attributes).
 --
@@ -52,14 +52,7 @@ LEFT JOIN
         WHERE employment_hire_type = 'new_graduate'
           AND span_from <= hire_date AND hire_date <= span_to
           AND hire_date >= arrayMin({starts:Array(Date32)}) AND hire_date <= arrayMax({ends:Array(Date32)})
-          AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-          AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-          AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-          AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-          AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-          AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-          AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-          AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
+          AND {attributes:Filter}
     )
     WHERE c > 0
     GROUP BY c

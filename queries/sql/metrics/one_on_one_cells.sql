@@ -13,15 +13,7 @@ FROM
     SELECT month, {key1:Identifier} AS k1, {key2:Identifier} AS k2, sum(employee_months) AS n, sum(compliant_months) AS c
     FROM one_on_one_cells
     WHERE month >= arrayMin({starts:Array(Date32)}) AND month <= arrayMax({ends:Array(Date32)})
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
     GROUP BY month, k1, k2
 )
 ARRAY JOIN arrayFilter(i -> {starts:Array(Date32)}[i] <= month AND month <= {ends:Array(Date32)}[i], arrayEnumerate({starts:Array(Date32)})) AS p

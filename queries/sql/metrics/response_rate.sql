@@ -39,16 +39,7 @@ FROM
             uniqExact(respondent) AS respondents
         FROM survey_answers
         WHERE NOT {rollups:Bool} AND closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
-          AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-          AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-          AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-          AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-          AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-          AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-          AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-          AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-          AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-          AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+          AND {attributes:Filter}
         GROUP BY survey_id, w, k1, k2
         UNION ALL
         SELECT survey_id, toString({within:Identifier}) AS w, toString({key1:Identifier}) AS k1, toString({key2:Identifier}) AS k2,
@@ -56,16 +47,7 @@ FROM
             countIf(NOT mixed) + uniqExactIf(respondent, mixed) AS respondents
         FROM survey_respondents
         WHERE {rollups:Bool} AND closes_on >= arrayMin({starts:Array(Date32)}) AND closes_on <= arrayMax({ends:Array(Date32)})
-          AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-          AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-          AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-          AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-          AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-          AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-          AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-          AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-          AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-          AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+          AND {attributes:Filter}
         GROUP BY survey_id, w, k1, k2
     ) AS a
     INNER JOIN s ON s.survey_id = a.survey_id
@@ -78,16 +60,7 @@ FROM
         SELECT *
         FROM employee_spans
         WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
-          AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-          AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-          AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-          AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-          AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-          AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-          AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-          AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-          AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-          AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+          AND {attributes:Filter}
     ) AS e
     CROSS JOIN s
     WHERE e.hire_date <= s.closes_on AND e.last_day >= s.closes_on AND e.span_from <= s.closes_on AND s.closes_on <= e.span_to

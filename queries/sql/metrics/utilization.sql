@@ -66,16 +66,7 @@ FROM
           AND span_from <= least({ends:Array(Date32)}[i], last_day) AND least({ends:Array(Date32)}[i], last_day) <= span_to,
         arrayEnumerate({starts:Array(Date32)})) AS p
     WHERE NOT fiscal_years AND span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
     UNION ALL
     -- the employees of each fiscal year (every day of it, with
     -- {whole_period}) and whether they used the programs in it: of the
@@ -92,16 +83,7 @@ FROM
     FROM employee_fiscal_years
     WHERE fiscal_years AND has(years, fiscal_year)
       AND if({whole_period:Bool}, whole, active)
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
 )
 GROUP BY GROUPING SETS ((p, k1, k2), (p))
 ORDER BY p, key

@@ -3,15 +3,17 @@
 -- headcounts average into the period's average headcount); each row of the
 -- result is one period (p, 1-based) and one key (the values of the
 -- attributes {key1} and {key2} names, the first {keys} of them; an unused
--- one is the constant '' in the statement, metrics.bound), and one more row per period with an empty key
--- holds the period's total. {<attribute>_in} keeps the rows whose attribute
--- is one of its values, when it has any. Every metric SQL file cuts and
--- filters with these parameters (metrics.cutParams). An employee is counted under their attributes at the date
--- of each fact — a headcount date, the period's start or end, their
--- termination or their hire. A span's attributes (tenure band included)
--- hold over all its days, so each span counts the facts whose dates fall in
--- it and in the employment: the spans of an employee do not overlap, and
--- every date is in one of them.
+-- one is the constant '' in the statement, metrics.bound), and one more row
+-- per period with an empty key holds the period's total. {attributes:Filter}
+-- keeps the rows whose attributes the request's filters allow: metrics.bound
+-- writes in its place a has({<attribute>_in}, <attribute>) for each
+-- attribute filtered, true when none is. Every metric SQL file cuts and
+-- filters so (metrics.cutParams). An employee is counted under their
+-- attributes at the date of each fact — a headcount date, the period's
+-- start or end, their termination or their hire. A span's attributes
+-- (tenure band included) hold over all its days, so each span counts the
+-- facts whose dates fall in it and in the employment: the spans of an
+-- employee do not overlap, and every date is in one of them.
 SELECT
     p,
     if(grouping(k1, k2) != 0, [], arraySlice([toString(k1), toString(k2)], 1, {keys:UInt8})) AS key,
@@ -49,16 +51,7 @@ FROM
         arrayEnumerate({starts:Array(Date32)})) AS p
     WHERE span_to >= arrayMin({starts:Array(Date32)}) AND span_from <= arrayMax({ends:Array(Date32)})
       AND greatest(span_from, hire_date) <= least(span_to, last_day)
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({manager_id_in:Array(String)}) OR has({manager_id_in:Array(String)}, manager_id))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
 )
 WHERE points > 0 OR at_start OR at_end OR left_here OR hired_here
 GROUP BY GROUPING SETS ((p, k1, k2), (p))

@@ -26,15 +26,7 @@ FROM
     SELECT *, {key1:Identifier} AS k1, {key2:Identifier} AS k2
     FROM workforce_cells
     WHERE has({years:Array(UInt16)}, fiscal_year)
-      AND (empty({department_in:Array(String)}) OR has({department_in:Array(String)}, department))
-      AND (empty({division_in:Array(String)}) OR has({division_in:Array(String)}, division))
-      AND (empty({grade_in:Array(String)}) OR has({grade_in:Array(String)}, grade))
-      AND (empty({employment_type_in:Array(String)}) OR has({employment_type_in:Array(String)}, employment_type))
-      AND (empty({hire_type_in:Array(String)}) OR has({hire_type_in:Array(String)}, hire_type))
-      AND (empty({gender_in:Array(String)}) OR has({gender_in:Array(String)}, gender))
-      AND (empty({job_family_in:Array(String)}) OR has({job_family_in:Array(String)}, job_family))
-      AND (empty({is_manager_in:Array(String)}) OR has({is_manager_in:Array(String)}, is_manager))
-      AND (empty({tenure_band_in:Array(String)}) OR has({tenure_band_in:Array(String)}, tenure_band))
+      AND {attributes:Filter}
 ) AS c
 GROUP BY GROUPING SETS ((fiscal_year, k1, k2), (fiscal_year))
 ORDER BY p, key
