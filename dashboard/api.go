@@ -168,11 +168,7 @@ func (d *Dashboard) apiValuesOf(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	format := c.Query("format", "json")
-	if format != "json" && format != "csv" && format != "xlsx" {
-		return problem(fiber.StatusBadRequest, "format must be json, csv or xlsx, not %q", format)
-	}
-	bom, err := boolParam(c, "bom")
+	format, bom, err := formatParams(c)
 	if err != nil {
 		return err
 	}
@@ -226,13 +222,30 @@ func (d *Dashboard) apiValuesOf(c *fiber.Ctx) error {
 	if out.Rows == nil {
 		out.Rows = []apiRow{}
 	}
-	switch format {
-	case "csv":
-		return d.sendCSV(c, out, bom)
-	case "xlsx":
-		return d.sendXLSX(c, out)
+	if format == "json" {
+		return c.JSON(out)
 	}
-	return c.JSON(out)
+	header, rows := out.table()
+	return sendTable(c, format, bom, out.Metric.ID, header, rows)
+}
+
+// formatParams reads format (json, csv or xlsx; json by default) and bom.
+func formatParams(c *fiber.Ctx) (format string, bom bool, err error) {
+	format = c.Query("format", "json")
+	if format != "json" && format != "csv" && format != "xlsx" {
+		return "", false, problem(fiber.StatusBadRequest, "format must be json, csv or xlsx, not %q", format)
+	}
+	bom, err = boolParam(c, "bom")
+	return format, bom, err
+}
+
+// sendTable answers with a header and rows as CSV or XLSX (format), in a
+// file named name.
+func sendTable(c *fiber.Ctx, format string, bom bool, name string, header []string, rows [][]any) error {
+	if format == "csv" {
+		return sendCSV(c, name, header, rows, bom)
+	}
+	return sendXLSX(c, name, header, rows)
 }
 
 func apiRowOf(m *metrics.Metric, by []string, r metrics.Row) apiRow {
@@ -312,17 +325,16 @@ func (out apiValues) table() (header []string, rows [][]any) {
 	return header, rows
 }
 
-// sendCSV writes the values as CSV in UTF-8, with a byte order mark when
+// sendCSV writes a table as CSV in UTF-8, with a byte order mark when
 // asked (Excel in Japan reads UTF-8 only with one). A text that a
 // spreadsheet would take for a formula (=, +, -, @ first) is quoted with a
 // leading apostrophe.
-func (d *Dashboard) sendCSV(c *fiber.Ctx, out apiValues, bom bool) error {
+func sendCSV(c *fiber.Ctx, name string, header []string, rows [][]any, bom bool) error {
 	var buf bytes.Buffer
 	if bom {
 		buf.WriteString("\uFEFF")
 	}
 	w := csv.NewWriter(&buf)
-	header, rows := out.table()
 	w.Write(header)
 	for _, r := range rows {
 		rec := make([]string, len(r))
@@ -341,7 +353,7 @@ func (d *Dashboard) sendCSV(c *fiber.Ctx, out apiValues, bom bool) error {
 	}
 	w.Flush()
 	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+out.Metric.ID+`.csv"`)
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`.csv"`)
 	return c.Send(buf.Bytes())
 }
 
@@ -353,17 +365,16 @@ func safeText(s string) string {
 	return s
 }
 
-// sendXLSX writes the values as a one-sheet workbook; texts are written as
+// sendXLSX writes a table as a one-sheet workbook; texts are written as
 // texts, never as formulas.
-func (d *Dashboard) sendXLSX(c *fiber.Ctx, out apiValues) error {
+func sendXLSX(c *fiber.Ctx, name string, header []string, rows [][]any) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := out.Metric.ID
+	sheet := name
 	if len(sheet) > 31 {
 		sheet = sheet[:31]
 	}
 	f.SetSheetName("Sheet1", sheet)
-	header, rows := out.table()
 	for i, h := range header {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		f.SetCellStr(sheet, cell, h)
@@ -390,7 +401,7 @@ func (d *Dashboard) sendXLSX(c *fiber.Ctx, out apiValues) error {
 		return fmt.Errorf("dashboard: write xlsx: %w", err)
 	}
 	c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+out.Metric.ID+`.xlsx"`)
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`.xlsx"`)
 	return c.Send(buf.Bytes())
 }
 

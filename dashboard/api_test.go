@@ -198,6 +198,36 @@ func TestAPI(t *testing.T) {
 			t.Errorf("%d items; missing %v", len(dis.Items), want)
 		}
 		wantProblem(t, api.get("/api/v1/disclosure?fy=2025&version=9"), 404, "no version 9")
+		wantProblem(t, api.get("/api/v1/disclosure?fy=2025&format=pdf"), 400, "format must be json, csv or xlsx")
+
+		// The same figures as a table: a row per item, in the JSON's order.
+		r = api.get("/api/v1/disclosure?fy=2025&format=csv&bom=1")
+		if r.status != 200 || r.header.Get("Content-Disposition") != `attachment; filename="disclosure-FY2025-v1.csv"` ||
+			!strings.HasPrefix(r.body, "\uFEFFfiscal_year,version,turnover_formula,id,name_ja,name_en,value,") {
+			t.Fatalf("disclosure csv: %d %v %.300q", r.status, r.header, r.body)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.body, "\uFEFF"))).ReadAll()
+		if err != nil || len(recs) != 1+len(dis.Items) {
+			t.Fatalf("disclosure csv: %d records for %d items: %v", len(recs), len(dis.Items), err)
+		}
+		for i, it := range dis.Items {
+			rec := recs[i+1]
+			if rec[0] != "2025" || rec[1] != "1" || rec[2] != "average_headcount" || rec[3] != it.ID || rec[12] != it.DefinitionJA {
+				t.Errorf("disclosure csv row %d: %q, want %s", i+1, rec, it.ID)
+			}
+			if v, err := strconv.ParseFloat(rec[6], 64); it.Value != nil && (err != nil || v != *it.Value) {
+				t.Errorf("disclosure csv %s: value %q, want %v", it.ID, rec[6], *it.Value)
+			}
+		}
+		r = api.get("/api/v1/disclosure?fy=2025&live=1&format=xlsx")
+		f, err := excelize.OpenReader(strings.NewReader(r.body))
+		if r.status != 200 || err != nil {
+			t.Fatalf("disclosure xlsx: %d %v", r.status, err)
+		}
+		rows, _ := f.GetRows("disclosure-FY2025")
+		if len(rows) != 1+len(dis.Items) || rows[1][3] != "attrition_rate" || rows[1][1] != "" {
+			t.Errorf("disclosure xlsx (live): %q", rows)
+		}
 	})
 	t.Run("report equals the API", func(t *testing.T) {
 		r := hr.get("/report.xlsx?fy=2025&version=1")

@@ -2,7 +2,9 @@ package dashboard
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -29,6 +31,10 @@ func (d *Dashboard) apiDisclosureOf(c *fiber.Ctx) error {
 		return problem(fiber.StatusBadRequest, "give the fiscal year: fy=2025")
 	}
 	live, version, err := sourceParams(c)
+	if err != nil {
+		return err
+	}
+	format, bom, err := formatParams(c)
 	if err != nil {
 		return err
 	}
@@ -60,5 +66,42 @@ func (d *Dashboard) apiDisclosureOf(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(apiDisclosure{Disclosure: dis, TurnoverJA: dis.Turnover.NameJA(), TurnoverEN: dis.Turnover.NameEN(), Source: src})
+	out := apiDisclosure{Disclosure: dis, TurnoverJA: dis.Turnover.NameJA(), TurnoverEN: dis.Turnover.NameEN(), Source: src}
+	if format == "json" {
+		return c.JSON(out)
+	}
+	name := fmt.Sprintf("disclosure-FY%d", fy)
+	if src.Version > 0 {
+		name += fmt.Sprintf("-v%d", src.Version)
+	}
+	header, rows := out.table(fy)
+	return sendTable(c, format, bom, name, header, rows)
+}
+
+// table is the disclosure as a header and a row per figure, for CSV and
+// XLSX: each row says the fiscal year, the version it was read from (empty
+// for live figures) and the turnover formula, so that the rows of several
+// years or versions can be put together.
+func (out apiDisclosure) table(fy int) (header []string, rows [][]any) {
+	header = []string{"fiscal_year", "version", "turnover_formula", "id", "name_ja", "name_en", "value", "unit", "numerator", "denominator",
+		"withheld", "reason", "definition_ja", "definition_en", "metrics"}
+	var version any
+	if out.Source.Version > 0 {
+		version = out.Source.Version
+	}
+	for _, it := range out.Items {
+		var value, denominator, numerator any
+		if it.Value != nil {
+			value = *it.Value
+		}
+		if it.Denominator != nil {
+			denominator = *it.Denominator
+		}
+		if !it.Withheld {
+			numerator = it.Numerator
+		}
+		rows = append(rows, []any{fy, version, string(out.Turnover), it.ID, it.NameJA, it.NameEN, value, string(it.Unit), numerator, denominator,
+			it.Withheld, it.Reason, it.DefinitionJA, it.DefinitionEN, strings.Join(it.Metrics, " ")})
+	}
+	return header, rows
 }
