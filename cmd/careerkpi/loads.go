@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"text/tabwriter"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,13 +21,12 @@ func (a *app) loadsCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(w, "BATCH\tDATASET\tSTATE\tROWS\tREJECTED\tLOADED\tBY\tSOURCE")
+				t := newTextTable("BATCH", "DATASET", "STATE", "ROWS", "REJECTED", "LOADED", "BY", "SOURCE")
 				for _, b := range batches {
-					fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", b.ID, b.Dataset, b.State, b.Rows, b.Rejected,
+					t.add(b.ID.String(), b.Dataset, string(b.State), strconv.FormatUint(b.Rows, 10), strconv.FormatUint(b.Rejected, 10),
 						b.StartedAt.Local().Format(time.DateTime), b.LoadedBy, b.Source)
 				}
-				return w.Flush()
+				return t.write(a.stdout)
 			})
 		},
 	}

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -98,7 +97,7 @@ func (a *app) metricsCommand() *cobra.Command {
 	get.Flags().StringVar(&format, "format", "table", "table, json or csv")
 	get.Flags().BoolVar(&req.Compare, "compare", false, "add each group's value in the previous period (fiscal year, half, quarter, month) and the change")
 	cmd.AddCommand(get)
-	cmd.AddCommand(a.impactCommand(), a.cohortsCommand())
+	cmd.AddCommand(a.impactCommand(), a.cohortsCommand(), a.funnelsCommand())
 	return cmd
 }
 
@@ -154,20 +153,18 @@ func (a *app) printCohorts(res *metrics.CohortsResult, format string) error {
 		}
 		return fmt.Sprintf("%.1f%%", *f.Rate)
 	}
-	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "COHORT\tHIRES\tYEAR 1\tYEAR 2\tYEAR 3\tWITHIN 3 YEARS")
+	t := newTextTable("COHORT", "HIRES", "YEAR 1", "YEAR 2", "YEAR 3", "WITHIN 3 YEARS")
 	for _, c := range res.Cohorts {
-		fmt.Fprintf(w, "FY%d\t%d\t%s\t%s\t%s\t%s\n", c.FiscalYear, c.Hires, fig(c.Year1), fig(c.Year2), fig(c.Year3), fig(c.WithinThreeYears))
+		t.add(fmt.Sprintf("FY%d", c.FiscalYear), strconv.Itoa(c.Hires), fig(c.Year1), fig(c.Year2), fig(c.Year3), fig(c.WithinThreeYears))
 	}
-	if err := w.Flush(); err != nil {
+	if err := t.write(a.stdout); err != nil {
 		return err
 	}
 	if res.DataEnd != nil {
 		fmt.Fprintf(a.stdout, "data through %s; a year not over for every member is in progress\n", res.DataEnd.Format(time.DateOnly))
 	}
 	fmt.Fprintln(a.stdout, "\nNational benchmark (university graduates):")
-	w = tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "GRADUATED\tEMPLOYERS\tYEAR 1\tYEAR 2\tYEAR 3\tWITHIN 3 YEARS\tSOURCE")
+	t = newTextTable("GRADUATED", "EMPLOYERS", "YEAR 1", "YEAR 2", "YEAR 3", "WITHIN 3 YEARS", "SOURCE")
 	pct := func(v *float64) string {
 		if v == nil {
 			return "—"
@@ -175,9 +172,9 @@ func (a *app) printCohorts(res *metrics.CohortsResult, format string) error {
 		return fmt.Sprintf("%.1f%%", *v)
 	}
 	for _, b := range res.Benchmark {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%.1f%%\t%s, %s\n", b.Graduated, b.EmployerSize, pct(b.Year1), pct(b.Year2), pct(b.Year3), b.WithinThreeYears, b.Source, b.Published)
+		t.add(b.Graduated, b.EmployerSize, pct(b.Year1), pct(b.Year2), pct(b.Year3), fmt.Sprintf("%.1f%%", b.WithinThreeYears), b.Source+", "+b.Published)
 	}
-	return w.Flush()
+	return t.write(a.stdout)
 }
 
 func (a *app) impactCommand() *cobra.Command {
@@ -239,18 +236,17 @@ func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
 		}
 		return fmt.Sprintf("%.1f%% [%.1f, %.1f]", *v, iv.Low, iv.High)
 	}
-	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, strings.Join(append(append([]string{}, res.Request.By...), "USERS", "LEFT", "RATE [95% CI]", "OTHERS", "LEFT", "RATE [95% CI]", "DIFFERENCE (POINTS) [95% CI]"), "\t"))
+	t := newTextTable(append(append([]string{}, res.Request.By...), "USERS", "LEFT", "RATE [95% CI]", "OTHERS", "LEFT", "RATE [95% CI]", "DIFFERENCE (POINTS) [95% CI]")...)
 	for _, r := range res.Rows {
 		key := padKey(r.Key, len(res.Request.By), "(all)")
 		diff := "—"
 		if r.Difference != nil {
 			diff = fmt.Sprintf("%+.1f [%+.1f, %+.1f]", *r.Difference, r.DifferenceInterval.Low, r.DifferenceInterval.High)
 		}
-		fmt.Fprintln(w, strings.Join(append(key, strconv.Itoa(r.Users.Employees), strconv.Itoa(r.Users.Leavers), pct(r.Users.Rate, r.Users.Interval),
-			strconv.Itoa(r.NonUsers.Employees), strconv.Itoa(r.NonUsers.Leavers), pct(r.NonUsers.Rate, r.NonUsers.Interval), diff), "\t"))
+		t.add(append(key, strconv.Itoa(r.Users.Employees), strconv.Itoa(r.Users.Leavers), pct(r.Users.Rate, r.Users.Interval),
+			strconv.Itoa(r.NonUsers.Employees), strconv.Itoa(r.NonUsers.Leavers), pct(r.NonUsers.Rate, r.NonUsers.Interval), diff)...)
 	}
-	if err := w.Flush(); err != nil {
+	if err := t.write(a.stdout); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "\nEngagement index (%% favorable) in the identified surveys of %s, of the same groups\n", res.Period.Label)
@@ -263,17 +259,16 @@ func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
 		}
 		return []string{fmt.Sprintf("%.1f%%", *g.Engagement), strconv.Itoa(g.Respondents)}
 	}
-	w = tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, strings.Join(append(append([]string{}, res.Request.By...), "USERS", "RESPONDENTS", "OTHERS", "RESPONDENTS", "DIFFERENCE (POINTS)"), "\t"))
+	t = newTextTable(append(append([]string{}, res.Request.By...), "USERS", "RESPONDENTS", "OTHERS", "RESPONDENTS", "DIFFERENCE (POINTS)")...)
 	for _, r := range res.Rows {
 		key := padKey(r.Key, len(res.Request.By), "(all)")
 		diff := "—"
 		if r.EngagementDifference != nil {
 			diff = fmt.Sprintf("%+.1f", *r.EngagementDifference)
 		}
-		fmt.Fprintln(w, strings.Join(append(append(append(key, eng(r.Users)...), eng(r.NonUsers)...), diff), "\t"))
+		t.add(append(append(append(key, eng(r.Users)...), eng(r.NonUsers)...), diff)...)
 	}
-	if err := w.Flush(); err != nil {
+	if err := t.write(a.stdout); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "engagement figures from fewer than %d respondents are withheld\n\n", res.Threshold)
@@ -409,12 +404,11 @@ func (a *app) printCatalog(reg *metrics.Registry, format string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	case "table":
-		w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(w, "ID\tAREA\tUNIT\tNAME\tNAME (JA)\tFORMULA\tSQL")
+		t := newTextTable("ID", "AREA", "UNIT", "NAME", "NAME (JA)", "FORMULA", "SQL")
 		for _, e := range out {
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Area, e.Unit, e.NameEN, e.NameJA, e.Formula, strings.Join(e.SQL, ", "))
+			t.add(e.ID, fmt.Sprint(e.Area), fmt.Sprint(e.Unit), e.NameEN, e.NameJA, e.Formula, strings.Join(e.SQL, ", "))
 		}
-		return w.Flush()
+		return t.write(a.stdout)
 	}
 	return usage(fmt.Errorf("--format %q: table or json", format))
 }
@@ -516,7 +510,6 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 		}
 		fmt.Fprintf(a.stdout, "filters: %s\n", strings.Join(fs, " AND "))
 	}
-	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	head := append(append([]string{}, dims...), "VALUE", "NUMERATOR", "DENOMINATOR")
 	if m.Survey {
 		head = append(head, "RESPONDENTS")
@@ -525,7 +518,8 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 	if res.Previous != nil {
 		head = append(head, strings.ToUpper(res.Previous.Label), "CHANGE")
 	}
-	fmt.Fprintln(w, strings.Join(head, "\t")+"\t")
+	t := newTextTable(head...)
+	t.alignRight()
 	for _, r := range rows {
 		cells := keyOf(r)
 		for i, c := range cells {
@@ -548,12 +542,15 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 		if res.Previous != nil {
 			cells = append(cells, m.Format(r.Previous), m.FormatChange(r.Change))
 		}
-		fmt.Fprintln(w, strings.Join(cells, "\t")+"\t")
+		t.add(cells...)
+	}
+	if err := t.write(a.stdout); err != nil {
+		return err
 	}
 	if m.Survey {
-		fmt.Fprintf(w, "figures from fewer than %d respondents are withheld\t\n", res.Threshold)
+		fmt.Fprintf(a.stdout, "figures from fewer than %d respondents are withheld\n", res.Threshold)
 	}
-	return w.Flush()
+	return nil
 }
 
 // readable writes a numerator or denominator for people to read: at most two

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
-	"text/tabwriter"
+	"strconv"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -60,12 +60,11 @@ makes a new version, and the earlier ones stay readable.
 				if err != nil {
 					return err
 				}
-				w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(w, "VERSION\tPERIOD\tPUBLISHED\tBY")
+				t := newTextTable("VERSION", "PERIOD", "PUBLISHED", "BY")
 				for _, p := range pubs {
-					fmt.Fprintf(w, "%d\t%s\t%s\t%s\n", p.Version, p.Period.Label, p.PublishedAt.Local().Format(time.DateTime), p.PublishedBy)
+					t.add(strconv.Itoa(p.Version), p.Period.Label, p.PublishedAt.Local().Format(time.DateTime), p.PublishedBy)
 				}
-				return w.Flush()
+				return t.write(a.stdout)
 			})
 		},
 	})

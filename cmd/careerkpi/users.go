@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -46,12 +45,11 @@ func (a *app) usersListCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(w, "NAME\tDISPLAY NAME\tROLE\tSCOPE\tCHANGED")
+				t := newTextTable("NAME", "DISPLAY NAME", "ROLE", "SCOPE", "CHANGED")
 				for _, u := range list {
-					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", u.Name, u.DisplayName, u.Role, u.Scope, u.UpdatedAt.Local().Format(time.DateTime))
+					t.add(u.Name, u.DisplayName, fmt.Sprint(u.Role), fmt.Sprint(u.Scope), u.UpdatedAt.Local().Format(time.DateTime))
 				}
-				return w.Flush()
+				return t.write(a.stdout)
 			})
 		},
 	}
