@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -14,38 +15,23 @@ import (
 
 func (a *app) funnelsCommand() *cobra.Command {
 	var req metrics.FunnelsRequest
-	var filters []string
-	var format string
-	funnels := &cobra.Command{
+	funnels := analysisCommand(a, &cobra.Command{
 		Use:   "funnels",
 		Short: "How far the applications of a fiscal year went: internal posting, internal FA and side job, step by step",
 		Example: `  careerkpi metrics funnels --fy 2025
   careerkpi metrics funnels --fy 2025 --by department --filter grade=G3 --format json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if req.FiscalYear == 0 {
-				return usage(fmt.Errorf("give the fiscal year of the applications: --fy 2025"))
-			}
-			var err error
-			if req.Filters, err = parseFilters(filters); err != nil {
-				return err
-			}
-			if err := checkFormat(format, "table", "json"); err != nil {
-				return err
-			}
-			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
-				res, err := eng.Funnels(cmd.Context(), req)
-				if err != nil {
-					return err
-				}
-				return a.printFunnels(res, format)
-			})
+	}, analysis[*metrics.FunnelsResult]{
+		filterHelp: "keep only applicants with dimension=value[,value…] on the application date; repeat to combine with AND",
+		filters:    &req.Filters,
+		ready:      func() bool { return req.FiscalYear != 0 },
+		missing:    "give the fiscal year of the applications: --fy 2025",
+		compute: func(ctx context.Context, eng *metrics.Engine) (*metrics.FunnelsResult, error) {
+			return eng.Funnels(ctx, req)
 		},
-	}
+		print: a.printFunnels,
+	})
 	funnels.Flags().IntVar(&req.FiscalYear, "fy", 0, "fiscal year the applications are dated in")
 	funnels.Flags().StringSliceVar(&req.By, "by", nil, "one dimension to break down by: "+strings.Join(metrics.FunnelDimensions, ", "))
-	funnels.Flags().StringArrayVar(&filters, "filter", nil, "keep only applicants with dimension=value[,value…] on the application date; repeat to combine with AND")
-	funnels.Flags().StringVar(&format, "format", "table", "table or json")
 	return funnels
 }
 

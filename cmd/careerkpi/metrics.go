@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -103,39 +104,68 @@ func (a *app) metricsCommand() *cobra.Command {
 
 func (a *app) cohortsCommand() *cobra.Command {
 	var req metrics.CohortsRequest
-	var filters []string
-	var format string
-	cohorts := &cobra.Command{
+	cohorts := analysisCommand(a, &cobra.Command{
 		Use:   "cohorts",
 		Short: "New-graduate cohorts (年度入社): who left in years 1, 2 and 3, beside the national figures",
 		Example: `  careerkpi metrics cohorts --from 2019 --to 2025
   careerkpi metrics cohorts --from 2021 --to 2025 --filter department=営業部 --format json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if req.FirstYear == 0 || req.LastYear == 0 {
-				return usage(fmt.Errorf("give the fiscal years of hire: --from 2019 --to 2025"))
-			}
-			var err error
-			if req.Filters, err = parseFilters(filters); err != nil {
-				return err
-			}
-			if err := checkFormat(format, "table", "json"); err != nil {
-				return err
-			}
-			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
-				res, err := eng.NewGraduateCohorts(cmd.Context(), req)
-				if err != nil {
-					return err
-				}
-				return a.printCohorts(res, format)
-			})
+	}, analysis[*metrics.CohortsResult]{
+		filterHelp: "keep only new graduates with dimension=value[,value…] on their hire date; repeat to combine with AND",
+		filters:    &req.Filters,
+		ready:      func() bool { return req.FirstYear != 0 && req.LastYear != 0 },
+		missing:    "give the fiscal years of hire: --from 2019 --to 2025",
+		compute: func(ctx context.Context, eng *metrics.Engine) (*metrics.CohortsResult, error) {
+			return eng.NewGraduateCohorts(ctx, req)
 		},
-	}
+		print: a.printCohorts,
+	})
 	cohorts.Flags().IntVar(&req.FirstYear, "from", 0, "fiscal year of hire of the first cohort")
 	cohorts.Flags().IntVar(&req.LastYear, "to", 0, "fiscal year of hire of the last cohort")
-	cohorts.Flags().StringArrayVar(&filters, "filter", nil, "keep only new graduates with dimension=value[,value…] on their hire date; repeat to combine with AND")
-	cohorts.Flags().StringVar(&format, "format", "table", "table or json")
 	return cohorts
+}
+
+// analysis is what a metrics subcommand computing one result needs.
+type analysis[R any] struct {
+	// filterHelp says what --filter keeps; its filters go to filters.
+	filterHelp string
+	filters    *[]metrics.Filter
+	// ready reports whether the command's own flags are given; missing is
+	// the usage error when they are not.
+	ready   func() bool
+	missing string
+	compute func(context.Context, *metrics.Engine) (R, error)
+	// print writes the result as a table or JSON (format).
+	print func(res R, format string) error
+}
+
+// analysisCommand makes cmd the subcommand of an: it adds --filter and
+// --format (table or json) and runs the computation on the engine.
+func analysisCommand[R any](a *app, cmd *cobra.Command, an analysis[R]) *cobra.Command {
+	var raw []string
+	var format string
+	cmd.Args = cobra.NoArgs
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		if !an.ready() {
+			return usage(errors.New(an.missing))
+		}
+		var err error
+		if *an.filters, err = parseFilters(raw); err != nil {
+			return err
+		}
+		if err := checkFormat(format, "table", "json"); err != nil {
+			return err
+		}
+		return a.withEngine(cmd.Context(), func(_ *storeHandle, eng *metrics.Engine) error {
+			res, err := an.compute(cmd.Context(), eng)
+			if err != nil {
+				return err
+			}
+			return an.print(res, format)
+		})
+	}
+	cmd.Flags().StringArrayVar(&raw, "filter", nil, an.filterHelp)
+	cmd.Flags().StringVar(&format, "format", "table", "table or json")
+	return cmd
 }
 
 func (a *app) printCohorts(res *metrics.CohortsResult, format string) error {
@@ -179,40 +209,25 @@ func (a *app) printCohorts(res *metrics.CohortsResult, format string) error {
 
 func (a *app) impactCommand() *cobra.Command {
 	var req metrics.ImpactRequest
-	var filters []string
-	var format string
-	impact := &cobra.Command{
+	impact := analysisCommand(a, &cobra.Command{
 		Use:   "impact",
 		Short: "Compare the attrition of a program's users with the others (an association, not a cause)",
 		Example: `  careerkpi metrics impact --program side_job --fy 2024
   careerkpi metrics impact --category learn --fy 2024 --by department --format json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if req.FiscalYear == 0 {
-				return usage(fmt.Errorf("give the fiscal year: --fy 2024"))
-			}
-			var err error
-			if req.Filters, err = parseFilters(filters); err != nil {
-				return err
-			}
-			if err := checkFormat(format, "table", "json"); err != nil {
-				return err
-			}
-			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
-				res, err := eng.Impact(cmd.Context(), req)
-				if err != nil {
-					return err
-				}
-				return a.printImpact(res, format)
-			})
+	}, analysis[*metrics.ImpactResult]{
+		filterHelp: "keep only dimension=value[,value…]; repeat to combine with AND",
+		filters:    &req.Filters,
+		ready:      func() bool { return req.FiscalYear != 0 },
+		missing:    "give the fiscal year: --fy 2024",
+		compute: func(ctx context.Context, eng *metrics.Engine) (*metrics.ImpactResult, error) {
+			return eng.Impact(ctx, req)
 		},
-	}
+		print: a.printImpact,
+	})
 	impact.Flags().IntVar(&req.FiscalYear, "fy", 0, "fiscal year of the cohort: the headcount on its first day")
 	impact.Flags().StringVar(&req.Program, "program", "", "program id or kind, such as side_job")
 	impact.Flags().StringVar(&req.Category, "category", "", "category: know, challenge, learn or manager")
 	impact.Flags().StringSliceVar(&req.By, "by", nil, "one dimension to break down by, such as department")
-	impact.Flags().StringArrayVar(&filters, "filter", nil, "keep only dimension=value[,value…]; repeat to combine with AND")
-	impact.Flags().StringVar(&format, "format", "table", "table or json")
 	return impact
 }
 
