@@ -80,8 +80,8 @@ func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics
 	if opts.Disclosure, err = metrics.DisclosureOf(ctx, figs, reg, eng.Calendar.FiscalYear(req.FiscalYear), turnover, req.Filters); err != nil {
 		return "", err
 	}
-	// Program impact is never published: the sheet computes it from the
-	// data, pinned to one version like live figures.
+	// Program impact and the funnels are never published: their sheets
+	// compute them from the data, pinned to one version like live figures.
 	version, err := eng.Current(ctx)
 	if err != nil {
 		return "", err
@@ -96,9 +96,12 @@ func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics
 		label := valueLabels["category="+c]
 		opts.Impact = append(opts.Impact, report.Impact{NameJA: ja.Sprintf(label), NameEN: en.Sprintf(label), Result: res})
 	}
-	opts.ImpactSource = source
+	if opts.Funnels, err = eng.Funnels(ictx, metrics.FunnelsRequest{FiscalYear: req.FiscalYear, By: []string{"department"}, Filters: req.Filters}); err != nil {
+		return "", err
+	}
+	opts.ComputedSource = source
 	if !req.Live {
-		opts.ImpactSource = "制度の効果は公開版ではなく現在のデータから計算 computed from the data as it is, not from a published version, " +
+		opts.ComputedSource = "公開版ではなく現在のデータから計算 computed from the data as it is, not from a published version, " +
 			time.Now().In(eng.Calendar.Location).Format("2006-01-02 15:04")
 	}
 	return source, report.Write(ctx, w, figs, reg, opts)

@@ -41,7 +41,7 @@ func (b *book) impact() error {
 	s := b.sheet(sheetImpact, 9, 60)
 	st, o := b.st, b.opts
 	s.label(1, 1, fmt.Sprintf("制度の効果 Program impact — %s", fiscalYearLabel(o.FiscalYear)), st.title())
-	s.label(1, 2, scopeText(o.Filters)+"　　"+o.ImpactSource, st.note())
+	s.label(1, 2, scopeText(o.Filters)+"　　"+o.ComputedSource, st.note())
 	s.label(1, 3, metrics.AssociationJA+" "+metrics.AssociationEN, st.note())
 	row := 5
 	pct, pts := st.value(metrics.Percent), st.value(metrics.Points)

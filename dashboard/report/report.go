@@ -37,10 +37,14 @@ type Options struct {
 	// sheet when nil.
 	Disclosure *metrics.Disclosure
 	// Impact are the comparisons of the program impact sheet, which is
-	// left out when there are none; ImpactSource says where they come
-	// from (program impact is computed from the data, never published).
-	Impact       []Impact
-	ImpactSource string
+	// left out when there are none.
+	Impact []Impact
+	// Funnels are the program funnels of the fiscal year by department,
+	// for the funnels sheet; no sheet when nil.
+	Funnels *metrics.FunnelsResult
+	// ComputedSource says where the program impact and the funnels come
+	// from: they are computed from the data, never published.
+	ComputedSource string
 }
 
 // Program is a program of the company, as the report names it.
@@ -235,6 +239,9 @@ func (b *book) write() error {
 	if len(b.opts.Impact) > 0 {
 		names = append(names, sheetImpact)
 	}
+	if b.opts.Funnels != nil {
+		names = append(names, sheetFunnels)
+	}
 	if b.opts.Disclosure != nil {
 		names = append(names, sheetDisclosure)
 	}
@@ -254,6 +261,11 @@ func (b *book) write() error {
 	if len(b.opts.Impact) > 0 {
 		if err := b.impact(); err != nil {
 			return fmt.Errorf("report: sheet %s: %w", sheetImpact, err)
+		}
+	}
+	if b.opts.Funnels != nil {
+		if err := b.funnels(); err != nil {
+			return fmt.Errorf("report: sheet %s: %w", sheetFunnels, err)
 		}
 	}
 	if b.opts.Disclosure != nil {

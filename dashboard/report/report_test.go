@@ -50,6 +50,7 @@ const (
 	sheetDepartments = "部署別 Departments"
 	sheetDefinitions = "指標の定義 Definitions"
 	sheetImpact      = "制度の効果 Program impact"
+	sheetFunnels     = "応募ファネル Funnels"
 )
 
 // fixtureStore loads the metrics' fixture company with names that look
@@ -777,7 +778,7 @@ func TestImpactSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := report.Options{FiscalYear: 2025, Calendar: eng.Calendar, Now: time.Date(2026, 4, 10, 6, 0, 0, 0, time.UTC),
-		Impact: []report.Impact{{NameJA: "副業", NameEN: "Side jobs", Result: res}}, ImpactSource: "from the data"}
+		Impact: []report.Impact{{NameJA: "副業", NameEN: "Side jobs", Result: res}}, ComputedSource: "from the data"}
 	path, f := writeReport(t, eng, eng.Registry, opts)
 	want := []string{sheetSummary, sheetUtilization, sheetEngagement, sheetAttrition, sheetImpact, sheetDepartments, sheetDefinitions}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -831,12 +832,140 @@ func TestImpactSheet(t *testing.T) {
 	if row := tb.find(0, "層別調整後の差 Adjusted (points)"); !strings.Contains(tb.at(row+1, 0), "barely overlap") {
 		t.Errorf("no low-overlap warning under the adjusted row: %q", tb.at(row+1, 0))
 	}
+	found := false
+	for _, x := range chartsOf(t, path) {
+		if strings.Contains(x, "'制度の効果 Program impact'!$B$") && strings.Contains(x, "'制度の効果 Program impact'!$E$") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no chart draws the retention table's users and non-users")
+	}
+}
+
+// TestFunnelsSheet: the program funnels sheet of the fixture company's
+// FY2025, whose funnels metrics' funnels test works out by hand: internal
+// posting 4 applied (2 turned down) → 2 selected (44 days) → 2
+// transferred (27 days); FA 3 → 1 (61 days), 1 open; side job 4 → 3
+// approved (14 days); and by department, with names that look like
+// formulas written as text.
+func TestFunnelsSheet(t *testing.T) {
+	ctx := t.Context()
+	s := fixtureStore(t)
+	eng, err := metrics.NewEngine(s, metrics.Settings{FiscalYearStart: 4, TimeZone: "Asia/Tokyo", Threshold: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Funnels(ctx, metrics.FunnelsRequest{FiscalYear: 2025, By: []string{"department"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := report.Options{FiscalYear: 2025, Calendar: eng.Calendar, Now: time.Date(2026, 4, 10, 6, 0, 0, 0, time.UTC),
+		Funnels: res, ComputedSource: "from the data"}
+	path, f := writeReport(t, eng, eng.Registry, opts)
+	want := []string{sheetSummary, sheetUtilization, sheetEngagement, sheetAttrition, sheetFunnels, sheetDepartments, sheetDefinitions}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %q, want %q", got, want)
+	}
+	tb := readTable(t, f, sheetFunnels)
+	num := func(row, col int) float64 {
+		t.Helper()
+		v, err := strconv.ParseFloat(tb.at(row, col), 64)
+		if err != nil {
+			t.Errorf("row %d, column %d: %q is not a number", row+1, col+1, tb.at(row, col))
+		}
+		return v
+	}
+	for _, c := range []struct {
+		funnel string
+		steps  []string
+		// per step: applications, from the step before, from the
+		// applications, median days, turned down there (-1: empty)
+		figures [][5]float64
+		open    float64
+	}{
+		{"社内公募 Internal posting", []string{"応募 Applied", "選考通過 Selected", "異動 Transferred"},
+			[][5]float64{{4, -1, 100, -1, 2}, {2, 50, 50, 44, 0}, {2, 100, 50, 27, 0}}, 0},
+		{"社内FA Internal FA", []string{"応募 Applied", "異動 Transferred"},
+			[][5]float64{{3, -1, 100, -1, 1}, {1, 33.3333, 33.3333, 61, 0}}, 1},
+		{"副業・兼業 Side job", []string{"応募 Applied", "承認 Approved"},
+			[][5]float64{{4, -1, 100, -1, 1}, {3, 75, 75, 14, 0}}, 0},
+	} {
+		top := tb.find(0, c.funnel)
+		if top < 0 || tb.at(top+1, 1) != "件数 Applications" {
+			t.Fatalf("no table of %s:\n%q", c.funnel, tb.rows)
+		}
+		for i, step := range c.steps {
+			row := top + 2 + i
+			if tb.at(row, 0) != step {
+				t.Errorf("%s, step %d: %q, want %q", c.funnel, i+1, tb.at(row, 0), step)
+			}
+			for col, w := range c.figures[i] {
+				if w < 0 {
+					if tb.at(row, col+1) != "" {
+						t.Errorf("%s, %s, column %d: %q, want it empty", c.funnel, step, col+2, tb.at(row, col+1))
+					}
+				} else if got := num(row, col+1); math.Abs(got-w) > 0.00005 {
+					t.Errorf("%s, %s, column %d: %v, want %v", c.funnel, step, col+2, got, w)
+				}
+			}
+		}
+		if open := top + 2 + len(c.steps); tb.at(open, 0) != "選考中・未完了 Still open" || num(open, 1) != c.open {
+			t.Errorf("%s: open row %q, want %v", c.funnel, tb.rows[open], c.open)
+		}
+	}
+	head := tb.find(0, "部署 Department")
+	if head < 0 {
+		t.Fatalf("no department table:\n%q", tb.rows)
+	}
+	for _, c := range []struct {
+		department string
+		figures    []float64 // per funnel: applications, through its last step, that share (-1: empty)
+	}{
+		{formulaDept, []float64{2, 2, 100, 1, 0, 0, 4, 3, 75}},
+		{plusDept, []float64{2, 0, 0, 1, 0, 0, 0, 0, -1}},
+		{atDept, []float64{0, 0, -1, 1, 1, 100, 0, 0, -1}},
+		{"全社 Whole company", []float64{4, 2, 50, 3, 1, 33.3333, 4, 3, 75}},
+	} {
+		row := tb.find(0, c.department)
+		if row <= head {
+			t.Errorf("no department row %q:\n%q", c.department, tb.rows[head:])
+			continue
+		}
+		for i, w := range c.figures {
+			if w < 0 {
+				if tb.at(row, i+1) != "" {
+					t.Errorf("%s, column %d: %q, want it empty", c.department, i+2, tb.at(row, i+1))
+				}
+			} else if got := num(row, i+1); math.Abs(got-w) > 0.00005 {
+				t.Errorf("%s, column %d: %v, want %v", c.department, i+2, got, w)
+			}
+		}
+	}
+	if n := len(tb.rows) - head - 2; n != 4 {
+		t.Errorf("%d department rows, want 4 (three departments and the whole)", n)
+	}
+	charts := chartsOf(t, path)
+	found := 0
+	for _, x := range charts {
+		if strings.Contains(x, "barChart>") && strings.Contains(x, "'応募ファネル Funnels'!$B$") {
+			found++
+		}
+	}
+	if found != 3 {
+		t.Errorf("%d bar charts draw the funnels' steps, want 3", found)
+	}
+}
+
+// chartsOf returns the XML of the charts of the workbook at path.
+func chartsOf(t *testing.T, path string) []string {
+	t.Helper()
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer zr.Close()
-	found := false
+	var out []string
 	for _, e := range zr.File {
 		if strings.HasPrefix(e.Name, "xl/charts/chart") {
 			rc, err := e.Open()
@@ -848,15 +977,10 @@ func TestImpactSheet(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			x := strings.ReplaceAll(string(b), "&#39;", "'")
-			if strings.Contains(x, "'制度の効果 Program impact'!$B$") && strings.Contains(x, "'制度の効果 Program impact'!$E$") {
-				found = true
-			}
+			out = append(out, strings.ReplaceAll(string(b), "&#39;", "'"))
 		}
 	}
-	if !found {
-		t.Error("no chart draws the retention table's users and non-users")
-	}
+	return out
 }
 
 // TestDisclosureSheet: the human-capital disclosure sheet of the fixture
