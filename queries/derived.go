@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"maps"
 	"slices"
 	"sync"
@@ -110,16 +111,22 @@ func Current(ctx context.Context, s Store, settings ...Setting) (version string,
 		Fingerprint string    `ch:"fingerprint"`
 		RefreshedAt time.Time `ch:"refreshed_at"`
 	}
+	began := time.Now()
 	for _, d := range stale {
+		start := time.Now()
 		if err := rebuild(ctx, s, d.derived); err != nil {
 			return "", err
 		}
+		slog.Debug("derived_rebuilt", "table", d.Table, "elapsed", time.Since(start).Round(time.Millisecond))
 		// The batches read before the rebuild: one committed during it makes
 		// the next check rebuild again.
 		rec := []state{{Name: d.Table, Fingerprint: d.fingerprint, RefreshedAt: time.Now().UTC()}}
 		if _, err := s.Insert(ctx, "derived_state", Slice(rec)); err != nil {
 			return "", fmt.Errorf("queries: record the rebuild of %s: %w", d.Table, err)
 		}
+	}
+	if len(stale) > 0 {
+		slog.Debug("derived_refreshed", "tables", len(stale), "elapsed", time.Since(began).Round(time.Millisecond))
 	}
 	return version, nil
 }
