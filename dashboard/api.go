@@ -147,20 +147,7 @@ func (d *Dashboard) apiValuesOf(c *fiber.Ctx) error {
 	if req.Period, err = d.engine.Calendar.ParsePeriod(c.Query("period")); err != nil {
 		return problem(fiber.StatusBadRequest, "%v", err)
 	}
-	for _, b := range c.Context().QueryArgs().PeekMulti("by") {
-		for _, part := range strings.Split(string(b), ",") {
-			if part = strings.TrimSpace(part); part != "" {
-				req.By = append(req.By, part)
-			}
-		}
-	}
-	for _, f := range c.Context().QueryArgs().PeekMulti("filter") {
-		pf, err := metrics.ParseFilter(string(f))
-		if err != nil {
-			return problem(fiber.StatusBadRequest, "%v", err)
-		}
-		req.Filters = append(req.Filters, pf)
-	}
+	req.By = listParam(c, "by")
 	if req.Compare, err = boolParam(c, "compare"); err != nil {
 		return err
 	}
@@ -172,19 +159,10 @@ func (d *Dashboard) apiValuesOf(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if req.Filters, err = d.apiFilters(c); err != nil {
+		return err
+	}
 	if u.Role == users.DepartmentHead {
-		ch, err := d.choices(c.Context())
-		if err != nil {
-			return err
-		}
-		sc := scopeOf(u, ch)
-		for _, f := range req.Filters {
-			if f.Dimension == "department" && slicesAny(f.Values, func(v string) bool { return !sc.allows(v) }) {
-				return errForbidden
-			}
-		}
-		f, _ := sc.filter()
-		req.Filters = append(req.Filters, f)
 		live = live || version == 0
 	}
 	// The request is checked before anything is read: its mistakes are the
@@ -246,6 +224,49 @@ func sendTable(c *fiber.Ctx, format string, bom bool, name string, header []stri
 		return sendCSV(c, name, header, rows, bom)
 	}
 	return sendXLSX(c, name, header, rows)
+}
+
+// listParam reads a parameter given repeated or comma-separated, or both.
+func listParam(c *fiber.Ctx, name string) []string {
+	var out []string
+	for _, b := range c.Context().QueryArgs().PeekMulti(name) {
+		for _, part := range strings.Split(string(b), ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+// apiFilters reads the filter=dimension=value[,value…] parameters. A
+// department head's are checked against their scope, which is added: a
+// filter on a department outside it is forbidden.
+func (d *Dashboard) apiFilters(c *fiber.Ctx) ([]metrics.Filter, error) {
+	var filters []metrics.Filter
+	for _, f := range c.Context().QueryArgs().PeekMulti("filter") {
+		pf, err := metrics.ParseFilter(string(f))
+		if err != nil {
+			return nil, problem(fiber.StatusBadRequest, "%v", err)
+		}
+		filters = append(filters, pf)
+	}
+	u := user(c)
+	if u.Role != users.DepartmentHead {
+		return filters, nil
+	}
+	ch, err := d.choices(c.Context())
+	if err != nil {
+		return nil, err
+	}
+	sc := scopeOf(u, ch)
+	for _, f := range filters {
+		if f.Dimension == "department" && slicesAny(f.Values, func(v string) bool { return !sc.allows(v) }) {
+			return nil, errForbidden
+		}
+	}
+	f, _ := sc.filter()
+	return append(filters, f), nil
 }
 
 func apiRowOf(m *metrics.Metric, by []string, r metrics.Row) apiRow {

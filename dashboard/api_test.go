@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -395,6 +396,92 @@ func TestAPI(t *testing.T) {
 		}
 		if r := head.get("/api/v1/metrics/headcount?period=FY2025&by=grade&version=1"); r.status != 404 {
 			t.Errorf("a department head's published breakdown by grade: %d %s", r.status, r.body)
+		}
+	})
+	t.Run("analyses", func(t *testing.T) {
+		// The fixture's FY2025, worked out in metrics' tests: internal
+		// posting 4 applications → 2 transferred (Dev 2 → 2, Sales 2 →
+		// 0); side-job users 4, one of whom left within 12 months.
+		var fun struct {
+			Funnels []struct {
+				Kind   string `json:"kind"`
+				Groups []struct {
+					Key   []string `json:"key"`
+					Steps []struct {
+						Action string `json:"action"`
+						Count  int    `json:"count"`
+					} `json:"steps"`
+				} `json:"groups"`
+			} `json:"funnels"`
+			Source struct{ Kind string } `json:"source"`
+		}
+		r := api.get("/api/v1/funnels?fy=2025&by=department")
+		if r.status != 200 || json.Unmarshal([]byte(r.body), &fun) != nil || len(fun.Funnels) != 3 || fun.Source.Kind != "live" {
+			t.Fatalf("funnels: %d %.500s", r.status, r.body)
+		}
+		posting := map[string][]int{}
+		for _, g := range fun.Funnels[0].Groups {
+			for _, st := range g.Steps {
+				posting[strings.Join(g.Key, "/")] = append(posting[strings.Join(g.Key, "/")], st.Count)
+			}
+		}
+		if want := map[string][]int{"": {4, 2, 2}, "Dev": {2, 2, 2}, "Sales": {2, 0, 0}}; fun.Funnels[0].Kind != "internal_posting" || !reflect.DeepEqual(posting, want) {
+			t.Errorf("internal posting by department: %v, want %v", posting, want)
+		}
+		var imp struct {
+			Rows []struct {
+				Key   []string `json:"key"`
+				Users struct {
+					Employees int `json:"employees"`
+					Leavers   int `json:"leavers"`
+				} `json:"users"`
+			} `json:"rows"`
+			Note string `json:"note"`
+		}
+		r = api.get("/api/v1/impact?fy=2025&program=side_job")
+		if r.status != 200 || json.Unmarshal([]byte(r.body), &imp) != nil || len(imp.Rows) != 1 || imp.Rows[0].Users.Employees != 4 ||
+			imp.Rows[0].Users.Leavers != 1 || imp.Note != metrics.AssociationEN {
+			t.Fatalf("impact: %d %.500s", r.status, r.body)
+		}
+		var coh struct {
+			Cohorts []struct {
+				FiscalYear int `json:"fiscal_year"`
+			} `json:"cohorts"`
+			Benchmark []json.RawMessage `json:"benchmark"`
+		}
+		r = api.get("/api/v1/cohorts?from=2024&to=2025&filter=department=Dev")
+		if r.status != 200 || json.Unmarshal([]byte(r.body), &coh) != nil || len(coh.Cohorts) != 2 || coh.Cohorts[1].FiscalYear != 2025 || len(coh.Benchmark) == 0 {
+			t.Fatalf("cohorts: %d %.500s", r.status, r.body)
+		}
+		for path, want := range map[string]struct {
+			status int
+			detail string
+		}{
+			"/api/v1/funnels":                                                         {400, "give the fiscal year of the applications"},
+			"/api/v1/funnels?fy=2025&by=gender":                                       {400, `cannot break down by "gender"`},
+			"/api/v1/impact?fy=2025":                                                  {400, "name a program (id or kind) or a category"},
+			"/api/v1/impact?fy=2025&program=sidejob":                                  {400, `no program "sidejob" (did you mean side_job?)`},
+			"/api/v1/impact?fy=20x5&program=side_job":                                 {400, "fy must be a fiscal year"},
+			"/api/v1/cohorts?from=2025":                                               {400, "give the fiscal years of hire"},
+			"/api/v1/cohorts?from=2025&to=2024":                                       {400, "is after the last"},
+			"/api/v1/metrics/program_utilization?period=FY2025&program=KOUBOO&live=1": {400, `no program "KOUBOO" (did you mean KOUBO?)`},
+		} {
+			t.Run(path, func(t *testing.T) { wantProblem(t, api.get(path), want.status, want.detail) })
+		}
+		head := loggedIn(t, app, "dephead")
+		r = head.get("/api/v1/funnels?fy=2025&by=department")
+		if r.status != 200 || json.Unmarshal([]byte(r.body), &fun) != nil {
+			t.Fatalf("a department head's funnels: %d %.300s", r.status, r.body)
+		}
+		for _, f := range fun.Funnels {
+			for _, g := range f.Groups {
+				if len(g.Key) > 0 && g.Key[0] != "Dev" {
+					t.Errorf("a department head of Dev sees %s's %s funnel", g.Key[0], f.Kind)
+				}
+			}
+		}
+		if r := head.get("/api/v1/impact?fy=2025&program=side_job&filter=department=Sales"); r.status != 403 {
+			t.Errorf("a department head asking for Sales' impact: %d %s", r.status, r.body)
 		}
 	})
 	t.Run("openapi", func(t *testing.T) {

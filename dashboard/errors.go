@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/careerkpi/careerkpi/metrics"
 	"github.com/careerkpi/careerkpi/queries"
 )
 
@@ -22,6 +23,8 @@ func statusOf(err error) int {
 		return pe.status
 	case errors.As(err, &fe):
 		return fe.Code
+	case metrics.IsRequestError(err):
+		return fiber.StatusBadRequest
 	case errors.Is(err, queries.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return fiber.StatusServiceUnavailable
 	case errors.Is(err, queries.ErrNoRows):
@@ -51,6 +54,8 @@ func (d *Dashboard) errorHandler(c *fiber.Ctx, err error) error {
 		}
 	case errors.As(err, &fe) && status < 500 && fe.Message != http.StatusText(status) && fe.Message != "":
 		msg = p.Sprintf(fe.Message)
+	case metrics.IsRequestError(err):
+		msg = err.Error()
 	}
 	if strings.HasPrefix(c.Path(), "/api/") {
 		return c.Status(status).JSON(problemDetails{Type: "about:blank", Title: http.StatusText(status), Status: status,

@@ -26,6 +26,9 @@ func (d *Dashboard) routes(app *fiber.App) {
 	api.Get("/metrics/:id", d.apiValuesOf)
 	api.Get("/publications", d.apiPublications)
 	api.Get("/disclosure", d.apiDisclosureOf)
+	api.Get("/impact", d.apiImpact)
+	api.Get("/cohorts", d.apiCohorts)
+	api.Get("/funnels", d.apiFunnels)
 	api.Post("/loads", require(users.Role.ManagesData), d.postLoad)
 
 	app.Use(d.csrfProtection())

@@ -134,7 +134,7 @@ type cohortRow struct {
 // rate.
 func (e *Engine) NewGraduateCohorts(ctx context.Context, req CohortsRequest) (*CohortsResult, error) {
 	if err := checkCohorts(req); err != nil {
-		return nil, err
+		return nil, requestError(err)
 	}
 	bench := cmp.Or(req.Benchmark, e.Benchmark, DefaultBenchmark())
 	version, err := e.current(ctx)

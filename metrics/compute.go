@@ -149,7 +149,14 @@ type plan struct {
 	results map[string]*statementResult
 }
 
+// plan checks req against the registry and plans its statements; its
+// errors are the caller's mistakes (RequestError).
 func (e *Engine) plan(req Request) (*plan, error) {
+	pl, err := e.checkedPlan(req)
+	return pl, requestError(err)
+}
+
+func (e *Engine) checkedPlan(req Request) (*plan, error) {
 	m, err := e.Registry.Lookup(req.Metric)
 	if err != nil {
 		return nil, err
@@ -235,6 +242,31 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 	return res, err
 }
 
+// checkProgram refuses a program that is neither the id nor the kind of a
+// program of the catalog (program_catalog, which has every kind): it would
+// count nobody, and a typo would read as a program nobody uses.
+func (e *Engine) checkProgram(ctx context.Context, program string) error {
+	version, err := e.current(ctx)
+	if err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	r, err := e.rollupRanges(ctx, version)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, p := range r.catalog {
+		if p.ID == program || p.Kind == program {
+			return nil
+		}
+		ids = append(ids, p.ID)
+	}
+	if best, ok := nearest(program, ids); ok {
+		return requestErrorf("metrics: no program %q (did you mean %s?): name a program by its id or its kind, such as career_interview", program, best)
+	}
+	return requestErrorf("metrics: no program %q: name a program by its id or its kind, such as career_interview", program)
+}
+
 // derivedSettings are the settings of the engine that derived tables are
 // built for: the fiscal year start, for employee_fiscal_years.
 func (e *Engine) derivedSettings() []queries.Setting {
@@ -249,6 +281,11 @@ func (e *Engine) compute(ctx context.Context, req Request) (*Result, error) {
 	}
 	if err := e.withRanges(ctx, pl); err != nil {
 		return nil, err
+	}
+	if pl.program != "" {
+		if err := e.checkProgram(ctx, pl.program); err != nil {
+			return nil, err
+		}
 	}
 	res := &Result{Metric: pl.metric, Period: req.Period, By: req.By, Filters: req.Filters, Program: req.Program, Threshold: e.threshold(),
 		breakdown: len(pl.by) > 0}

@@ -123,7 +123,7 @@ type funnelRow struct {
 func (e *Engine) Funnels(ctx context.Context, req FunnelsRequest) (*FunnelsResult, error) {
 	by, err := checkFunnels(req)
 	if err != nil {
-		return nil, err
+		return nil, requestError(err)
 	}
 	version, err := e.current(ctx)
 	if err != nil {

@@ -87,6 +87,33 @@ type ImpactResult struct {
 // qualifying event in that year) with those who did not (SPEC "Program
 // impact"). It is an association, not a cause.
 func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, error) {
+	by, err := checkImpact(req)
+	if err != nil {
+		return nil, requestError(err)
+	}
+	version, err := e.current(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("metrics: program impact: %w", err)
+	}
+	if req.Program != "" {
+		if err := e.checkProgram(ctx, req.Program); err != nil {
+			return nil, err
+		}
+	}
+	key := e.cacheKey(version, "impact", req)
+	if r, ok := e.cached(key); ok {
+		return r.(*ImpactResult), nil
+	}
+	res, err := e.impact(ctx, req, by)
+	if err == nil {
+		e.keep(key, res)
+	}
+	return res, err
+}
+
+// checkImpact refuses a request program impact cannot answer and returns
+// its breakdown.
+func checkImpact(req ImpactRequest) ([]Dimension, error) {
 	if (req.Program == "") == (req.Category == "") {
 		return nil, fmt.Errorf("metrics: program impact: name a program (id or kind) or a category, one of the two")
 	}
@@ -110,19 +137,7 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 			return nil, err
 		}
 	}
-	version, err := e.current(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("metrics: program impact: %w", err)
-	}
-	key := e.cacheKey(version, "impact", req)
-	if r, ok := e.cached(key); ok {
-		return r.(*ImpactResult), nil
-	}
-	res, err := e.impact(ctx, req, by)
-	if err == nil {
-		e.keep(key, res)
-	}
-	return res, err
+	return by, nil
 }
 
 // impact is Impact once the request is checked and the derived tables are

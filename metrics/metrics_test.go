@@ -122,6 +122,34 @@ func TestFilterValues(t *testing.T) {
 	}
 }
 
+// TestUnknownProgram: a program that is neither an id nor a kind of the
+// catalog is refused as the caller's mistake, with the nearest id, rather
+// than counted as a program nobody uses; a kind without any use is fine.
+func TestUnknownProgram(t *testing.T) {
+	ctx := context.Background()
+	e := engine(t, newStore(t), 5)
+	fy := e.Calendar.FiscalYear(2025)
+	_, err := e.Compute(ctx, metrics.Request{Metric: "program_utilization", Program: "side_jab", Period: fy})
+	if !metrics.IsRequestError(err) || !strings.Contains(err.Error(), `no program "side_jab" (did you mean side_job?)`) {
+		t.Errorf("program_utilization of side_jab: %v", err)
+	}
+	if _, err := e.Compute(ctx, metrics.Request{Metric: "program_utilization", Program: "side_job", Period: fy}); err != nil {
+		t.Errorf("program_utilization of the kind side_job: %v", err)
+	}
+	_, err = e.Impact(ctx, metrics.ImpactRequest{FiscalYear: 2025, Program: "no_such_program"})
+	if !metrics.IsRequestError(err) || !strings.Contains(err.Error(), `no program "no_such_program"`) {
+		t.Errorf("program impact of no_such_program: %v", err)
+	}
+	// The other mistakes of a request are the caller's too.
+	_, err = e.Compute(ctx, metrics.Request{Metric: "headcount", Period: fy, By: []string{"theme"}})
+	if !metrics.IsRequestError(err) {
+		t.Errorf("headcount by theme: %v is not a request error", err)
+	}
+	if _, err := e.Funnels(ctx, metrics.FunnelsRequest{FiscalYear: 2025, By: []string{"gender"}}); !metrics.IsRequestError(err) {
+		t.Errorf("funnels by gender: %v is not a request error", err)
+	}
+}
+
 // TestBuiltinPrograms: the program catalog in the store holds the built-in
 // program of every kind, as catalog.Builtin defines them, so an event naming
 // a kind counts without a company catalog; a loaded program of the same id
