@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"maps"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -112,9 +113,10 @@ func Current(ctx context.Context, s Store, settings ...Setting) (version string,
 		RefreshedAt time.Time `ch:"refreshed_at"`
 	}
 	began := time.Now()
+	threads := insertThreads(ctx, s)
 	for _, d := range stale {
 		start := time.Now()
-		if err := rebuild(ctx, s, d.derived); err != nil {
+		if err := rebuild(ctx, s, d.derived, threads); err != nil {
 			return "", err
 		}
 		slog.Debug("derived_rebuilt", "table", d.Table, "elapsed", time.Since(start).Round(time.Millisecond))
@@ -126,7 +128,7 @@ func Current(ctx context.Context, s Store, settings ...Setting) (version string,
 		}
 	}
 	if len(stale) > 0 {
-		slog.Debug("derived_refreshed", "tables", len(stale), "elapsed", time.Since(began).Round(time.Millisecond))
+		slog.Debug("derived_refreshed", "tables", len(stale), "insert_threads", threads, "elapsed", time.Since(began).Round(time.Millisecond))
 	}
 	return version, nil
 }
@@ -211,7 +213,7 @@ func staleDerived(ctx context.Context, s Store) ([]staleTable, map[string]string
 	return stale, settings, hex.EncodeToString(all.Sum(nil)), nil
 }
 
-func rebuild(ctx context.Context, s Store, d derived) (err error) {
+func rebuild(ctx context.Context, s Store, d derived, threads uint64) (err error) {
 	fail := func(err error) error { return fmt.Errorf("queries: rebuild %s: %w", d.Table, err) }
 	var suffix [6]byte
 	if _, err := rand.Read(suffix[:]); err != nil {
@@ -219,7 +221,7 @@ func rebuild(ctx context.Context, s Store, d derived) (err error) {
 	}
 	nextName := d.Table + "__next_" + hex.EncodeToString(suffix[:])
 	if cs := clusterStore(s); cs != nil {
-		if err := rebuildOnCluster(ctx, cs, d, nextName); err != nil {
+		if err := rebuildOnCluster(ctx, cs, d, nextName, threads); err != nil {
 			return fail(err)
 		}
 		return nil
@@ -238,7 +240,7 @@ func rebuild(ctx context.Context, s Store, d derived) (err error) {
 			err = fail(derr)
 		}
 	}()
-	if err := s.Exec(ctx, "INSERT INTO "+next+" SELECT * FROM "+view, nil); err != nil {
+	if err := s.Exec(ctx, "INSERT INTO "+next+" SELECT * FROM "+view+insertSettings(threads), nil); err != nil {
 		return fail(err)
 	}
 	if err := s.Exec(ctx, "EXCHANGE TABLES "+table+" AND "+next, nil); err != nil {
@@ -247,13 +249,35 @@ func rebuild(ctx context.Context, s Store, d derived) (err error) {
 	return nil
 }
 
+// insertThreads is how many threads a rebuild's INSERT … SELECT writes
+// with: the engine's max_threads, where by default it writes with one
+// while the SELECT runs on all. On the large demo that took about 17% off
+// the rebuilds after a load (BENCHMARKS.md). One when the engine does not
+// say (getSetting is ClickHouse 20.7's).
+func insertThreads(ctx context.Context, s Store) uint64 {
+	n, err := Get[uint64](ctx, s, "SELECT toUInt64(getSetting('max_threads'))", nil)
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+// insertSettings is the SETTINGS clause of a rebuild's INSERT … SELECT:
+// none for one thread, the engine's default.
+func insertSettings(threads uint64) string {
+	if threads <= 1 {
+		return ""
+	}
+	return " SETTINGS max_insert_threads = " + strconv.FormatUint(threads, 10)
+}
+
 // rebuildOnCluster rebuilds a derived table laid out on a cluster: a new
 // local table on every node with a Distributed table over it is filled from
 // the view, then exchanged with the local table on every node. The
 // exchange happens node by node (or through Keeper's DDL queue), so for the
 // moment it takes a query may read one shard's new rows beside another's
 // old ones; a rebuild follows a load, undo or replace, not a page view.
-func rebuildOnCluster(ctx context.Context, cs ClusterStore, d derived, nextName string) (err error) {
+func rebuildOnCluster(ctx context.Context, cs ClusterStore, d derived, nextName string, threads uint64) (err error) {
 	c := cs.Cluster()
 	on := c.OnCluster()
 	db, err1 := QuoteIdentifier(cs.Info().Database)
@@ -278,7 +302,7 @@ func rebuildOnCluster(ctx context.Context, cs ClusterStore, d derived, nextName 
 	if err := cs.ExecDDL(ctx, "CREATE TABLE "+db+"."+next+on+" AS "+db+"."+nextLocal+" ENGINE = "+engine, nil); err != nil {
 		return err
 	}
-	if err := cs.Exec(ctx, "INSERT INTO "+db+"."+next+" SELECT * FROM "+db+"."+view, nil); err != nil {
+	if err := cs.Exec(ctx, "INSERT INTO "+db+"."+next+" SELECT * FROM "+db+"."+view+insertSettings(threads), nil); err != nil {
 		return err
 	}
 	return cs.ExecDDL(ctx, "EXCHANGE TABLES "+db+"."+local+" AND "+db+"."+nextLocal+on, nil)
