@@ -24,10 +24,7 @@ func (d *Dashboard) apiImpact(c *fiber.Ctx) error {
 		return err
 	}
 	req := metrics.ImpactRequest{FiscalYear: fy, Program: c.Query("program"), Category: c.Query("category"), By: listParam(c, "by")}
-	if req.Filters, err = d.apiFilters(c); err != nil {
-		return err
-	}
-	src, err := d.liveSource(c)
+	src, err := d.analysisSource(c, &req.Filters)
 	if err != nil {
 		return err
 	}
@@ -55,10 +52,7 @@ func (d *Dashboard) apiCohorts(c *fiber.Ctx) error {
 		return err
 	}
 	req := metrics.CohortsRequest{FirstYear: from, LastYear: to}
-	if req.Filters, err = d.apiFilters(c); err != nil {
-		return err
-	}
-	src, err := d.liveSource(c)
+	src, err := d.analysisSource(c, &req.Filters)
 	if err != nil {
 		return err
 	}
@@ -81,10 +75,7 @@ func (d *Dashboard) apiFunnels(c *fiber.Ctx) error {
 		return err
 	}
 	req := metrics.FunnelsRequest{FiscalYear: fy, By: listParam(c, "by")}
-	if req.Filters, err = d.apiFilters(c); err != nil {
-		return err
-	}
-	src, err := d.liveSource(c)
+	src, err := d.analysisSource(c, &req.Filters)
 	if err != nil {
 		return err
 	}
@@ -112,9 +103,15 @@ func yearParam(c *fiber.Ctx, name, missing string) (int, error) {
 	return n, nil
 }
 
-// liveSource pins the data version for an analysis (in c.UserContext) and
-// says so: the analyses are computed from the data as it is.
-func (d *Dashboard) liveSource(c *fiber.Ctx) (apiSource, error) {
+// analysisSource reads an analysis' filters into filters (apiFilters: a
+// department head's scope added), pins the data version (in
+// c.UserContext) and says so: the analyses are computed from the data as
+// it is.
+func (d *Dashboard) analysisSource(c *fiber.Ctx, filters *[]metrics.Filter) (apiSource, error) {
+	var err error
+	if *filters, err = d.apiFilters(c); err != nil {
+		return apiSource{}, err
+	}
 	version, err := d.engine.Current(c.Context())
 	if err != nil {
 		return apiSource{}, err
