@@ -49,11 +49,14 @@ func NewEngine(s queries.Store, set Settings) (*Engine, error) {
 }
 
 // Format writes v in the metric's unit, for people.
-func (m *Metric) Format(v *float64) string {
+func (m *Metric) Format(v *float64) string { return m.Unit.Format(v) }
+
+// Format writes v in the unit, for people; a dash for none.
+func (u Unit) Format(v *float64) string {
 	if v == nil {
 		return "—"
 	}
-	switch m.Unit {
+	switch u {
 	case Percent:
 		return fmt.Sprintf("%.2f%%", *v)
 	case Per100, Hours:

@@ -98,7 +98,7 @@ func (a *app) metricsCommand() *cobra.Command {
 	get.Flags().StringVar(&format, "format", "table", "table, json or csv")
 	get.Flags().BoolVar(&req.Compare, "compare", false, "add each group's value in the previous period (fiscal year, half, quarter, month) and the change")
 	cmd.AddCommand(get)
-	cmd.AddCommand(a.impactCommand(), a.cohortsCommand(), a.funnelsCommand())
+	cmd.AddCommand(a.impactCommand(), a.cohortsCommand(), a.funnelsCommand(), a.disclosureCommand())
 	return cmd
 }
 
