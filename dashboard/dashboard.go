@@ -115,7 +115,7 @@ func New(opts Options) (*fiber.App, error) {
 		AppName:               "careerkpi",
 		DisableStartupMessage: true,
 		ErrorHandler:          d.errorHandler,
-		ReadTimeout:           30 * time.Second,
+		ReadTimeout:           readTimeout(cmp.Or(opts.UploadLimit, 256<<20)),
 		WriteTimeout:          5 * time.Minute,
 		BodyLimit:             cmp.Or(opts.UploadLimit, 256<<20),
 		// Values read from a request outlive it in the result cache.
@@ -132,6 +132,14 @@ func New(opts Options) (*fiber.App, error) {
 		go d.warmer(life)
 	}
 	return app, nil
+}
+
+// readTimeout is how long the server waits for a whole request, body
+// included: long enough for an upload of limit bytes at 2 MiB/s (a slow VPN
+// to the intranet) and never less than 30 s, so that a large HR export is
+// not cut off halfway while a client that sends nothing is still dropped.
+func readTimeout(limit int) time.Duration {
+	return max(30*time.Second, time.Duration(limit/(2<<20))*time.Second)
 }
 
 // contentSecurityPolicy allows nothing but this server: scripts, style
