@@ -3,6 +3,7 @@ package dashboard_test
 import (
 	"net"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -123,6 +124,24 @@ func TestBrowser(t *testing.T) {
 						t.Errorf("%s reached %s by URL: status %d", a.name, dc.outside, s)
 					}
 					tab.ClearProblems()
+				}
+				if a.role.ManagesData() {
+					// The upload form goes once and says it is working: a
+					// second submit while the first is on its way is held.
+					tab.Open(base + "/hr/upload")
+					var busy []any
+					tab.Eval(`(() => {
+						const f = document.querySelector("form.upload");
+						const send = () => f.dispatchEvent(new Event("submit", {cancelable: true}));
+						const first = send(), second = send();
+						return [first, second, f.querySelector("[data-busy-note]").hidden, f.getAttribute("aria-busy")];
+					})()`, &busy)
+					if want := []any{true, false, false, "true"}; !reflect.DeepEqual(busy, want) {
+						t.Errorf("the upload form, sent twice: %v (sent, sent again, note hidden, aria-busy), want %v", busy, want)
+					}
+					if probs := tab.Problems(); len(probs) > 0 {
+						t.Errorf("the upload form:\n%s", strings.Join(probs, "\n"))
+					}
 				}
 			})
 		}

@@ -313,6 +313,8 @@ var messages = map[string]string{
 	"Check of %s":                        "%s の検証結果",
 	"Check":                              "検証する",
 	"Checking loads nothing: the report lists every problem by file, line and column, and the rows are loaded only when you confirm.": "検証では何も取り込みません。問題はファイル・行・列ごとに一覧表示され、確認後に初めて取り込まれます。",
+	"Checking the files…": "ファイルを検証しています…",
+	"Loading the rows and bringing every figure up to date: for a large company this takes up to a minute.": "取り込んで、すべての数値を更新しています。大きな会社では1分ほどかかります。",
 	"Column":      "列",
 	"Computed by": "計算するSQL",
 	"Correlation of each item with the engagement index across identified respondents.": "記名式サーベイの回答者について、各設問とエンゲージメント指数の相関。",

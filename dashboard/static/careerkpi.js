@@ -77,6 +77,36 @@
       });
     });
 
+    // A form that takes a while (a check, a load) is sent once and says
+    // that it is working; its buttons stay as they are, so the one pressed
+    // is still sent.
+    document.querySelectorAll("form[data-busy]").forEach(function (f) {
+      var sent = false;
+      f.addEventListener("submit", function (e) {
+        if (sent) {
+          e.preventDefault();
+          return;
+        }
+        sent = true;
+        f.setAttribute("aria-busy", "true");
+        var note = f.querySelector("[data-busy-note]");
+        if (note) {
+          note.hidden = false;
+        }
+      });
+      // back to a page the browser kept: the form can be sent again
+      window.addEventListener("pageshow", function (e) {
+        if (e.persisted) {
+          sent = false;
+          f.removeAttribute("aria-busy");
+          var note = f.querySelector("[data-busy-note]");
+          if (note) {
+            note.hidden = true;
+          }
+        }
+      });
+    });
+
     document.querySelectorAll("[data-drop]").forEach(function (zone) {
       var input = zone.querySelector("input[type=file]");
       ["dragenter", "dragover"].forEach(function (t) {
