@@ -34,31 +34,13 @@ type ReportRequest struct {
 // published version (by default the latest of the year) or live, and
 // returns where its figures came from.
 func WriteReport(ctx context.Context, w io.Writer, s queries.Store, eng *metrics.Engine, req ReportRequest) (string, error) {
-	var figs metrics.Figures = eng
-	var source string
-	reg, turnover := eng.Registry, eng.Turnover
-	if req.Live {
-		version, err := eng.Current(ctx)
-		if err != nil {
-			return "", err
-		}
-		ctx = metrics.AtVersion(ctx, version)
-		source = "live figures / 最新の数値, " + time.Now().In(eng.Calendar.Location).Format("2006-01-02 15:04")
-	} else {
-		var period *metrics.Period
-		if req.Version == 0 {
-			p := eng.Calendar.FiscalYear(req.FiscalYear)
-			period = &p
-		}
-		pub, err := eng.Published(ctx, req.Version, period)
-		if err != nil {
-			return "", err
-		}
-		if fy := eng.Calendar.FiscalYearOf(pub.Period.Start); fy != req.FiscalYear {
-			return "", metrics.NotPublishedf("version %d holds FY%d, not FY%d", pub.Version, fy, req.FiscalYear)
-		}
-		figs = pub
-		reg, turnover = pub.Registry(), pub.Settings.TurnoverFormula
+	ctx, yf, err := eng.FiguresOfYear(ctx, req.FiscalYear, req.Version, req.Live)
+	if err != nil {
+		return "", err
+	}
+	figs, reg, turnover := yf.Figures, yf.Registry, yf.Turnover
+	source := "live figures / 最新の数値, " + time.Now().In(eng.Calendar.Location).Format("2006-01-02 15:04")
+	if pub := yf.Published; pub != nil {
 		source = fmt.Sprintf("published version %d / 公開版 第%d版, %s, %s", pub.Version, pub.Version,
 			pub.PublishedAt.In(eng.Calendar.Location).Format("2006-01-02 15:04"), pub.PublishedBy)
 	}

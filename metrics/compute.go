@@ -243,13 +243,10 @@ func (e *Engine) Compute(ctx context.Context, req Request) (*Result, error) {
 }
 
 // checkProgram refuses a program that is neither the id nor the kind of a
-// program of the catalog (program_catalog, which has every kind): it would
-// count nobody, and a typo would read as a program nobody uses.
-func (e *Engine) checkProgram(ctx context.Context, program string) error {
-	version, err := e.current(ctx)
-	if err != nil {
-		return fmt.Errorf("metrics: %w", err)
-	}
+// program of the catalog at the data version (program_catalog, which has
+// every kind, read with the rollups' ranges): it would count nobody, and a
+// typo would read as a program nobody uses.
+func (e *Engine) checkProgram(ctx context.Context, version, program string) error {
 	r, err := e.rollupRanges(ctx, version)
 	if err != nil {
 		return err
@@ -283,7 +280,11 @@ func (e *Engine) compute(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	if pl.program != "" {
-		if err := e.checkProgram(ctx, pl.program); err != nil {
+		version, err := e.current(ctx) // pinned by Compute
+		if err != nil {
+			return nil, fmt.Errorf("metrics: %w", err)
+		}
+		if err := e.checkProgram(ctx, version, pl.program); err != nil {
 			return nil, err
 		}
 	}
@@ -766,7 +767,7 @@ const attributeFilter = "attributes"
 func attributeCondition(all queries.Params) string {
 	var conds []string
 	for _, d := range Dimensions {
-		if d.Column == "" || d.SurveyOnly {
+		if !d.attribute() {
 			continue
 		}
 		if in, _ := all[d.Column+"_in"].([]string); len(in) > 0 {

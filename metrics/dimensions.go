@@ -58,6 +58,12 @@ func DimensionByID(id string) (Dimension, bool) {
 	return Dimension{}, false
 }
 
+// attribute reports whether d is an attribute of the employee in the
+// tables the metric SQL reads, filtered through {attributes:Filter}: a
+// Column, and not one of the survey-only dimensions (theme, item), which
+// the survey SQL filters itself.
+func (d Dimension) attribute() bool { return d.Column != "" && !d.SurveyOnly }
+
 // check refuses a filter on d that names a value d never takes.
 func (d Dimension) check(f Filter) error {
 	for _, v := range f.Values {

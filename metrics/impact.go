@@ -96,7 +96,7 @@ func (e *Engine) Impact(ctx context.Context, req ImpactRequest) (*ImpactResult, 
 		return nil, fmt.Errorf("metrics: program impact: %w", err)
 	}
 	if req.Program != "" {
-		if err := e.checkProgram(ctx, req.Program); err != nil {
+		if err := e.checkProgram(ctx, version, req.Program); err != nil {
 			return nil, err
 		}
 	}

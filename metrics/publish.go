@@ -396,3 +396,42 @@ func standardCutNames() string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// YearFigures are the figures of one fiscal year as the report and the
+// disclosure read them, with the definitions and the turnover formula
+// they were computed with.
+type YearFigures struct {
+	Figures  Figures
+	Registry *Registry
+	Turnover TurnoverFormula
+	// Published is the version read; nil for the live figures.
+	Published *Published
+}
+
+// FiguresOfYear returns the figures of fiscal year fy: its latest
+// published version, version (which must hold fy), or with live the data
+// as it is, pinned to its current version in the returned context so that
+// every figure read through it comes from the same data. A year or version
+// not published is ErrNotPublished.
+func (e *Engine) FiguresOfYear(ctx context.Context, fy, version int, live bool) (context.Context, YearFigures, error) {
+	if live {
+		v, err := e.Current(ctx)
+		if err != nil {
+			return ctx, YearFigures{}, err
+		}
+		return AtVersion(ctx, v), YearFigures{Figures: e, Registry: e.Registry, Turnover: e.Turnover}, nil
+	}
+	var period *Period
+	if version == 0 {
+		p := e.Calendar.FiscalYear(fy)
+		period = &p
+	}
+	pub, err := e.Published(ctx, version, period)
+	if err != nil {
+		return ctx, YearFigures{}, err
+	}
+	if got := e.Calendar.FiscalYearOf(pub.Period.Start); got != fy {
+		return ctx, YearFigures{}, NotPublishedf("version %d holds FY%d, not FY%d", pub.Version, got, fy)
+	}
+	return ctx, YearFigures{Figures: pub, Registry: pub.Registry(), Turnover: pub.Settings.TurnoverFormula, Published: pub}, nil
+}

@@ -196,7 +196,7 @@ func (t Term) validate(cut []string) (err error) {
 		if p == (queries.Placeholder{Name: attributeFilter, Type: "Filter"}) {
 			// bound writes the attributes' {<column>_in} in its place
 			for _, d := range Dimensions {
-				if d.Column != "" && !d.SurveyOnly {
+				if d.attribute() {
 					names[d.Column+"_in"] = true
 				}
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -40,28 +39,18 @@ is what was frozen.`,
 				return err
 			}
 			return a.withEngine(cmd.Context(), func(s *storeHandle, eng *metrics.Engine) error {
-				period := eng.Calendar.FiscalYear(fy)
-				var figs metrics.Figures = eng
-				reg, turnover, source := eng.Registry, eng.Turnover, "live figures"
-				if !live {
-					var of *metrics.Period
-					if version == 0 {
-						of = &period
-					}
-					pub, err := eng.Published(cmd.Context(), version, of)
-					if errors.Is(err, metrics.ErrNotPublished) {
-						return fmt.Errorf("%w; --live gives the live figures", err)
-					}
-					if err != nil {
-						return err
-					}
-					if got := eng.Calendar.FiscalYearOf(pub.Period.Start); got != fy {
-						return fmt.Errorf("version %d holds FY%d, not FY%d", pub.Version, got, fy)
-					}
-					figs, reg, turnover = pub, pub.Registry(), pub.Settings.TurnoverFormula
+				ctx, yf, err := eng.FiguresOfYear(cmd.Context(), fy, version, live)
+				if errors.Is(err, metrics.ErrNotPublished) {
+					return fmt.Errorf("%w; --live gives the live figures", err)
+				}
+				if err != nil {
+					return err
+				}
+				source := "live figures"
+				if pub := yf.Published; pub != nil {
 					source = fmt.Sprintf("published version %d, %s by %s", pub.Version, pub.PublishedAt.Local().Format("2006-01-02 15:04"), pub.PublishedBy)
 				}
-				dis, err := metrics.DisclosureOf(cmd.Context(), figs, reg, period, turnover, nil)
+				dis, err := metrics.DisclosureOf(ctx, yf.Figures, yf.Registry, eng.Calendar.FiscalYear(fy), yf.Turnover, nil)
 				if err != nil {
 					return err
 				}
@@ -78,9 +67,7 @@ is what was frozen.`,
 
 func (a *app) printDisclosure(dis *metrics.Disclosure, source, format string) error {
 	if format == "json" {
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return a.printJSON(struct {
 			*metrics.Disclosure
 			Source string `json:"source"`
 		}{dis, source})

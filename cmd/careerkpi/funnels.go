@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,7 +27,7 @@ func (a *app) funnelsCommand() *cobra.Command {
 		compute: func(ctx context.Context, eng *metrics.Engine) (*metrics.FunnelsResult, error) {
 			return eng.Funnels(ctx, req)
 		},
-		print: a.printFunnels,
+		table: a.printFunnels,
 	})
 	funnels.Flags().IntVar(&req.FiscalYear, "fy", 0, "fiscal year the applications are dated in")
 	funnels.Flags().StringSliceVar(&req.By, "by", nil, "one dimension to break down by: "+strings.Join(metrics.FunnelDimensions, ", "))
@@ -37,12 +36,7 @@ func (a *app) funnelsCommand() *cobra.Command {
 
 // printFunnels writes a table per funnel: a row per group and step, the
 // whole company last.
-func (a *app) printFunnels(res *metrics.FunnelsResult, format string) error {
-	if format == "json" {
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
-	}
+func (a *app) printFunnels(res *metrics.FunnelsResult) error {
 	fmt.Fprintf(a.stdout, "Applications dated in %s (%s to %s); their later steps count whenever they come, up to the data\n",
 		res.Period.Label, res.Period.Start.Format("2006-01-02"), res.Period.End.Format("2006-01-02"))
 	pct := func(v *float64) string {

@@ -117,11 +117,18 @@ func (a *app) cohortsCommand() *cobra.Command {
 		compute: func(ctx context.Context, eng *metrics.Engine) (*metrics.CohortsResult, error) {
 			return eng.NewGraduateCohorts(ctx, req)
 		},
-		print: a.printCohorts,
+		table: a.printCohorts,
 	})
 	cohorts.Flags().IntVar(&req.FirstYear, "from", 0, "fiscal year of hire of the first cohort")
 	cohorts.Flags().IntVar(&req.LastYear, "to", 0, "fiscal year of hire of the last cohort")
 	return cohorts
+}
+
+// printJSON writes v as indented JSON.
+func (a *app) printJSON(v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // analysis is what a metrics subcommand computing one result needs.
@@ -134,8 +141,10 @@ type analysis[R any] struct {
 	ready   func() bool
 	missing string
 	compute func(context.Context, *metrics.Engine) (R, error)
-	// print writes the result as a table or JSON (format).
-	print func(res R, format string) error
+	// table writes the result for people; json, when not nil, is what
+	// --format json writes of it (the result itself otherwise).
+	table func(R) error
+	json  func(R) any
 }
 
 // analysisCommand makes cmd the subcommand of an: it adds --filter and
@@ -157,10 +166,15 @@ func analysisCommand[R any](a *app, cmd *cobra.Command, an analysis[R]) *cobra.C
 		}
 		return a.withEngine(cmd.Context(), func(_ *storeHandle, eng *metrics.Engine) error {
 			res, err := an.compute(cmd.Context(), eng)
-			if err != nil {
+			switch {
+			case err != nil:
 				return err
+			case format == "table":
+				return an.table(res)
+			case an.json != nil:
+				return a.printJSON(an.json(res))
 			}
-			return an.print(res, format)
+			return a.printJSON(res)
 		})
 	}
 	cmd.Flags().StringArrayVar(&raw, "filter", nil, an.filterHelp)
@@ -168,12 +182,8 @@ func analysisCommand[R any](a *app, cmd *cobra.Command, an analysis[R]) *cobra.C
 	return cmd
 }
 
-func (a *app) printCohorts(res *metrics.CohortsResult, format string) error {
-	if format == "json" {
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
-	}
+// printCohorts writes the cohorts and the benchmark as tables.
+func (a *app) printCohorts(res *metrics.CohortsResult) error {
 	fig := func(f metrics.CohortFigure) string {
 		switch {
 		case f.InProgress:
@@ -222,7 +232,13 @@ func (a *app) impactCommand() *cobra.Command {
 		compute: func(ctx context.Context, eng *metrics.Engine) (*metrics.ImpactResult, error) {
 			return eng.Impact(ctx, req)
 		},
-		print: a.printImpact,
+		table: a.printImpact,
+		json: func(res *metrics.ImpactResult) any {
+			return struct {
+				*metrics.ImpactResult
+				Note string `json:"note"`
+			}{res, metrics.AssociationEN}
+		},
 	})
 	impact.Flags().IntVar(&req.FiscalYear, "fy", 0, "fiscal year of the cohort: the headcount on its first day")
 	impact.Flags().StringVar(&req.Program, "program", "", "program id or kind, such as side_job")
@@ -231,15 +247,8 @@ func (a *app) impactCommand() *cobra.Command {
 	return impact
 }
 
-func (a *app) printImpact(res *metrics.ImpactResult, format string) error {
-	if format == "json" {
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
-			*metrics.ImpactResult
-			Note string `json:"note"`
-		}{res, metrics.AssociationEN})
-	}
+// printImpact writes the comparison as tables, with its note.
+func (a *app) printImpact(res *metrics.ImpactResult) error {
 	subject := res.Request.Program
 	if subject == "" {
 		subject = "category " + res.Request.Category
@@ -415,9 +424,7 @@ func (a *app) printCatalog(reg *metrics.Registry, format string) error {
 	}
 	switch format {
 	case "json":
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return a.printJSON(out)
 	case "table":
 		t := newTextTable("ID", "AREA", "UNIT", "NAME", "NAME (JA)", "FORMULA", "SQL")
 		for _, e := range out {
@@ -497,9 +504,7 @@ func (a *app) printResult(res *metrics.Result, format string) error {
 			}
 			out.Rows = append(out.Rows, jr)
 		}
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return a.printJSON(out)
 	case "csv":
 		w := csv.NewWriter(a.stdout)
 		w.Write(append(append([]string{}, dims...), "value", "numerator", "denominator", "respondents", "target", "previous", "change", "withheld"))
